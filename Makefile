@@ -1,0 +1,59 @@
+# Barg: `make run` opens the app, `make test` runs every test.
+# Both install what is missing first (apt packages, tauri-driver, npm packages).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# `make build` honours CARGO_TARGET_DIR and otherwise leaves target/release/barg.
+BUILD_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+# Everything else caches the (large) debug build outside the clone, so a fresh
+# clone in CI reuses the previous run's build.
+DEV_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(HOME)/.cache/barg/target)
+
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+UI_STAMP := ui/node_modules/.package-lock.json
+
+.PHONY: run test build bench deps system-deps ui ui-test rust-test e2e clean
+
+## Set-up ---------------------------------------------------------------
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v node >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+$(UI_STAMP): ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+deps: system-deps $(UI_STAMP)
+
+ui: deps
+	cd ui && npm run build
+
+## The two commands ------------------------------------------------------
+
+run: ui
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo run -p barg
+
+# Rust unit and integration tests, the command tests through Tauri's mock
+# runtime, and the end-to-end tests in the real window (tests/e2e starts its
+# own Xvfb and tauri-driver); then the UI's own tests.
+test: ui
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
+	cd ui && npm test
+
+build: ui
+	CARGO_TARGET_DIR=$(BUILD_TARGET_DIR) cargo build --release -p barg
+	@echo "Built $(BUILD_TARGET_DIR)/release/barg"
+
+bench: ui
+	@echo "No benchmarks yet."
+
+clean:
+	rm -rf ui/dist target

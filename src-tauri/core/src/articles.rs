@@ -1,0 +1,294 @@
+//! Sources and articles: adding them, listing them, reading one.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::text::{detect_direction, Direction};
+use crate::{Library, LibraryError, Timestamp};
+
+/// Where a source's articles come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Bundled with the app.
+    Sample,
+    /// Imported from files.
+    File,
+    /// Saved web pages.
+    Web,
+    /// A subscribed feed.
+    Feed,
+}
+
+impl SourceKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Sample => "sample",
+            SourceKind::File => "file",
+            SourceKind::Web => "web",
+            SourceKind::Feed => "feed",
+        }
+    }
+}
+
+/// An article about to be stored. `body_html` must already be safe (built by
+/// [`crate::text::paragraphs_to_html`] or sanitized).
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    /// Stable identity within its source (a feed's guid, a file's path…).
+    pub guid: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub published_at: Option<Timestamp>,
+    pub language: Option<String>,
+    pub body_html: String,
+    pub body_text: String,
+}
+
+/// What happened to an article handed to [`Library::add_article`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Added(i64),
+    /// Already in the library (same guid in the source, same URL, or same
+    /// content); the existing id is given.
+    Duplicate(i64),
+}
+
+/// One row of an article list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: String,
+    pub title_dir: Direction,
+    pub source_title: String,
+    pub published_at: Option<Timestamp>,
+    pub fetched_at: Timestamp,
+    /// The first line of the text, cut at a word near 240 characters.
+    pub snippet: String,
+    pub snippet_dir: Direction,
+    pub bookmarked_at: Option<Timestamp>,
+}
+
+/// One article, as the reader shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub summary: ArticleSummary,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub body_html: String,
+    pub body_text: String,
+    pub dir: Direction,
+    pub language: Option<String>,
+}
+
+/// Which articles a list shows, and which page of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleFilter {
+    /// Only bookmarked articles, newest bookmark first.
+    pub bookmarked_only: bool,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl Default for ArticleFilter {
+    fn default() -> Self {
+        Self { bookmarked_only: false, limit: 100, offset: 0 }
+    }
+}
+
+/// Lists never return more than this many rows at once.
+pub const MAX_PAGE: u32 = 500;
+
+const SNIPPET_CHARS: usize = 240;
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at, a.fetched_at, \
+     substr(a.body_text, 1, 600), b.created_at, a.direction";
+
+impl Library {
+    /// Returns the id of the source with this `locator`, creating it if needed.
+    pub fn ensure_source(
+        &self,
+        kind: SourceKind,
+        title: &str,
+        locator: &str,
+        now: Timestamp,
+    ) -> Result<i64, LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO sources (kind, title, locator, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (locator) DO NOTHING",
+                params![kind.as_str(), title, locator, now],
+            )?;
+            Ok(tx.query_row("SELECT id FROM sources WHERE locator = ?1", [locator], |r| r.get(0))?)
+        })
+    }
+
+    /// Stores one article unless the library already has it.
+    pub fn add_article(
+        &self,
+        source_id: i64,
+        article: &NewArticle,
+        now: Timestamp,
+    ) -> Result<InsertOutcome, LibraryError> {
+        let hash = content_hash(&article.title, &article.body_text);
+        let dir = detect_direction(&format!("{}\n{}", article.title, article.body_text), Direction::Rtl);
+        self.write(|tx| {
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM articles WHERE (source_id = ?1 AND guid = ?2)
+                        OR (?3 IS NOT NULL AND url = ?3) OR content_hash = ?4 LIMIT 1",
+                    params![source_id, article.guid, article.url, hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = existing {
+                return Ok(InsertOutcome::Duplicate(id));
+            }
+            tx.execute(
+                "INSERT INTO articles (source_id, guid, url, title, author, published_at, fetched_at,
+                     sort_at, language, direction, body_html, body_text, content_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    source_id,
+                    article.guid,
+                    article.url,
+                    article.title,
+                    article.author,
+                    article.published_at,
+                    now,
+                    article.published_at.unwrap_or(now),
+                    article.language,
+                    dir.as_str(),
+                    article.body_html,
+                    article.body_text,
+                    hash,
+                ],
+            )?;
+            Ok(InsertOutcome::Added(tx.last_insert_rowid()))
+        })
+    }
+
+    /// A page of articles, newest first (or newest bookmark first).
+    pub fn list_articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, LibraryError> {
+        let sql = if filter.bookmarked_only {
+            format!(
+                "SELECT {SUMMARY_COLUMNS} FROM bookmarks b
+                   JOIN articles a ON a.id = b.article_id JOIN sources s ON s.id = a.source_id
+                 ORDER BY b.created_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
+            )
+        } else {
+            format!(
+                "SELECT {SUMMARY_COLUMNS} FROM articles a
+                   JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
+                 ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
+            )
+        };
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![filter.limit.min(MAX_PAGE), filter.offset], summary_from_row)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// One article with its body.
+    pub fn article(&self, id: i64) -> Result<Article, LibraryError> {
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS}, a.url, a.author, a.body_html, a.body_text, a.language
+                 FROM articles a JOIN sources s ON s.id = a.source_id
+                   LEFT JOIN bookmarks b ON b.article_id = a.id
+                 WHERE a.id = ?1"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            stmt.query_row([id], |row| {
+                let summary = summary_from_row(row)?;
+                let dir = Direction::parse(&row.get::<_, String>(7)?).unwrap_or(Direction::Rtl);
+                Ok(Article {
+                    summary,
+                    url: row.get(8)?,
+                    author: row.get(9)?,
+                    body_html: row.get(10)?,
+                    body_text: row.get(11)?,
+                    dir,
+                    language: row.get(12)?,
+                })
+            })
+            .optional()?
+            .ok_or(LibraryError::ArticleNotFound(id))
+        })
+    }
+
+    /// How many articles the library holds.
+    pub fn article_count(&self) -> Result<i64, LibraryError> {
+        self.read(|conn| Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?))
+    }
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    let title: String = row.get(1)?;
+    let text_start: String = row.get(5)?;
+    let snippet = snippet_of(&text_start);
+    let article_dir = Direction::parse(&row.get::<_, String>(7)?).unwrap_or(Direction::Rtl);
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        title_dir: detect_direction(&title, article_dir),
+        title,
+        source_title: row.get(2)?,
+        published_at: row.get(3)?,
+        fetched_at: row.get(4)?,
+        snippet_dir: detect_direction(&snippet, article_dir),
+        snippet,
+        bookmarked_at: row.get(6)?,
+    })
+}
+
+/// The first non-empty line, cut at a word boundary near [`SNIPPET_CHARS`].
+fn snippet_of(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.chars().count() <= SNIPPET_CHARS {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(SNIPPET_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > SNIPPET_CHARS / 2 => &cut[..space],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// A hash of the article's words, blind to whitespace, so the same story
+/// arriving twice (re-imported file, feed and saved page) is stored once.
+fn content_hash(title: &str, body: &str) -> String {
+    // FNV-1a over the non-whitespace characters: stable across builds and
+    // platforms, unlike `DefaultHasher`.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in title.chars().chain(['\u{0}']).chain(body.chars()).filter(|c| !c.is_whitespace()) {
+        let mut buf = [0u8; 4];
+        for byte in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_take_the_first_line_and_cut_at_a_word() {
+        assert_eq!(snippet_of("\n  first line\nsecond"), "first line", "the first non-empty line is the snippet");
+        let long = "واژه ".repeat(100);
+        let snippet = snippet_of(&long);
+        assert!(snippet.ends_with('…'), "a cut snippet is marked: {snippet}");
+        assert!(snippet.chars().count() <= SNIPPET_CHARS + 1, "a snippet stays short");
+        assert!(!snippet.contains("وا…"), "a snippet is cut between words, not inside one");
+    }
+
+    #[test]
+    fn content_hash_ignores_whitespace_but_not_words() {
+        assert_eq!(content_hash("t", "a b\nc"), content_hash("t", "a  b c"), "whitespace alone must not make a new article");
+        assert_ne!(content_hash("t", "a b c"), content_hash("t", "a b d"), "different words are different content");
+        assert_ne!(content_hash("ab", "c"), content_hash("a", "bc"), "the title/body boundary matters");
+    }
+}

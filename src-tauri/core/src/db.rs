@@ -1,0 +1,202 @@
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::LibraryError;
+
+/// Marks a SQLite file as a Barg library (`PRAGMA application_id`), so that a
+/// foreign database is recognised and never migrated or overwritten.
+const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
+
+/// Forward-only migrations; the index + 1 is the schema version
+/// (`PRAGMA user_version`). Never edit a released migration: add a new one.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_library.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Readers kept open for reuse; more are opened on demand under load.
+const IDLE_READERS: usize = 4;
+
+/// A Barg library: one SQLite file in WAL mode.
+///
+/// All writes go through the single writer connection; reads use their own
+/// read-only connections and so never wait for a write transaction to end.
+pub struct Library {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+impl Library {
+    /// Opens the library at `path`, creating it (and its folder) if missing,
+    /// and brings its schema up to date.
+    ///
+    /// A file that is not a Barg library, or that a newer Barg wrote, is
+    /// refused and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Self, LibraryError> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut writer = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        check_is_barg_library(&writer, path)?;
+        configure(&writer)?;
+        migrations().to_latest(&mut writer)?;
+        writer.pragma_update(None, "application_id", APPLICATION_ID)?;
+        Ok(Self { path: path.to_owned(), writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+    }
+
+    /// Where the library file lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` inside one write transaction on the writer connection.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `f` on a read-only connection of its own.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, LibraryError>) -> Result<T, LibraryError> {
+        let conn = match lock(&self.readers).pop() {
+            Some(conn) => conn,
+            None => self.open_reader()?,
+        };
+        let result = f(&conn);
+        let mut idle = lock(&self.readers);
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        result
+    }
+
+    fn open_reader(&self) -> Result<Connection, LibraryError> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
+    /// Reads a library setting (one that travels with the library file).
+    pub fn library_setting(&self, key: &str) -> Result<Option<String>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached("SELECT value FROM library_settings WHERE key = ?1")?;
+            let mut rows = stmt.query([key])?;
+            Ok(match rows.next()? {
+                Some(row) => Some(row.get(0)?),
+                None => None,
+            })
+        })
+    }
+
+    /// Writes a library setting.
+    pub fn set_library_setting(&self, key: &str, value: &str) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO library_settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a connection leaves SQLite itself consistent
+    // (the transaction rolls back on drop), so the connection stays usable.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+fn configure(conn: &Connection) -> Result<(), LibraryError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Refuses files that are not (empty or) Barg libraries, and libraries from a
+/// newer Barg, before anything is written to them.
+fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<(), LibraryError> {
+    let foreign = || LibraryError::ForeignDatabase { path: path.to_owned() };
+    // A file that is not SQLite at all fails on this first read.
+    let application_id: i32 =
+        conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|_| foreign())?;
+    let user_version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let table_count: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+    let empty = table_count == 0 && user_version == 0;
+    if !empty && application_id != APPLICATION_ID {
+        return Err(foreign());
+    }
+    if user_version > SCHEMA_VERSION {
+        return Err(LibraryError::NewerSchema { path: path.to_owned(), found: user_version, known: SCHEMA_VERSION });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().expect("every migration applies cleanly to an empty database");
+    }
+
+    #[test]
+    fn a_new_library_is_at_the_latest_schema_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("nested/library.sqlite")).unwrap();
+        let conn = lock(&library.writer);
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION, "a fresh library must be migrated to the latest schema");
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal", "WAL lets reads go on while a sync writes");
+        let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1, "foreign keys keep bookmarks tied to articles");
+    }
+
+    #[test]
+    fn a_foreign_sqlite_file_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('keep me');").unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Library::open(&path).err().expect("a foreign database must not open as a library");
+        assert!(matches!(err, LibraryError::ForeignDatabase { .. }), "got {err:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the foreign file must not be modified");
+    }
+
+    #[test]
+    fn a_file_that_is_not_sqlite_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "these are my notes, not a database ".repeat(200)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        assert!(Library::open(&path).is_err(), "a text file must not open as a library");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the text file must not be modified");
+    }
+}

@@ -1,0 +1,3 @@
+//! Turning outside material into articles. Each format has its own module.
+
+pub mod plain_text;

@@ -1,0 +1,26 @@
+//! barg-core: Barg's library, with no knowledge of Tauri, IPC or JSON.
+//!
+//! [`Library`] owns the SQLite database: one writer connection and a small pool
+//! of read-only connections, so reads never wait behind a write (WAL).
+//! [`ArticleSummary`] and [`Article`] are what the list and the reader show;
+//! [`ingest::plain_text`] turns scraped text into articles; [`sample`] fills a
+//! new library with the bundled articles; [`text`] holds the script-aware text
+//! functions (direction detection, text to safe HTML).
+//!
+//! Time is always passed in (`now`, Unix seconds); nothing here reads the clock.
+
+pub mod articles;
+pub mod bookmarks;
+mod db;
+mod error;
+pub mod ingest;
+pub mod sample;
+pub mod text;
+
+pub use articles::{Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, SourceKind};
+pub use db::{Library, SCHEMA_VERSION};
+pub use error::LibraryError;
+pub use text::Direction;
+
+/// Unix time in seconds, UTC.
+pub type Timestamp = i64;

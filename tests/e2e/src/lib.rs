@@ -1,0 +1,225 @@
+//! Harness for the end-to-end tests: the real `barg` binary in a real
+//! WebKitGTK window, on a private Xvfb display, driven through tauri-driver
+//! and WebKitWebDriver over WebDriver.
+//!
+//! [`Desktop`] owns the display and the driver for one test; each
+//! [`Desktop::launch`] starts the app on a data folder and returns a
+//! [`Window`] to drive; closing the window quits the app.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The barg binary that `cargo test` built next to this test binary
+/// (`target/debug/barg`), unless `BARG_BIN` names another.
+pub fn barg_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("BARG_BIN") {
+        return PathBuf::from(bin);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    // target/debug/deps/e2e-… → target/debug/barg
+    exe.parent().and_then(Path::parent).expect("test binary lives in target/<profile>/deps").join("barg")
+}
+
+/// Where screenshots go: `target/screenshots/` at the workspace root.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("the screenshot folder can be created");
+    dir
+}
+
+/// A child process that is stopped politely (SIGTERM) and reaped on drop.
+/// tauri-driver must get SIGTERM: killed hard, it leaves WebKitWebDriver
+/// behind on its port.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A private X display and a tauri-driver bound to it.
+pub struct Desktop {
+    // Field order is drop order: the driver goes before the display.
+    driver: Process,
+    _display: Process,
+    driver_port: u16,
+    /// XDG folders of the session, so nothing lands in the user's home.
+    home: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) -> Result<()> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if ready() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("timed out after {timeout:?} waiting for {what}").into())
+}
+
+impl Desktop {
+    /// Starts Xvfb on a free display number and tauri-driver on free ports.
+    pub fn start() -> Result<Self> {
+        let display_number = (100..400)
+            .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .ok_or("no free X display number")?;
+        let display_name = format!(":{display_number}");
+        let display = Process(
+            Command::new("Xvfb")
+                .args([&display_name, "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("cannot start Xvfb (apt package xvfb; `make test` installs it): {e}"))?,
+        );
+        wait_until("the Xvfb display", Duration::from_secs(10), || {
+            Path::new(&format!("/tmp/.X11-unix/X{display_number}")).exists()
+        })?;
+
+        let home = tempfile::tempdir()?;
+        for sub in ["data", "cache", "config"] {
+            std::fs::create_dir_all(home.path().join(sub))?;
+        }
+        let (driver_port, native_port) = (free_port(), free_port());
+        let driver = Process(
+            Command::new("tauri-driver")
+                .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
+                .env("DISPLAY", &display_name)
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .env("GDK_BACKEND", "x11")
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .map_err(|e| format!("cannot start tauri-driver (`cargo install tauri-driver --locked --version ^2`): {e}"))?,
+        );
+        wait_until("tauri-driver", Duration::from_secs(15), || {
+            TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
+        })?;
+        Ok(Self { driver, _display: display, driver_port, home })
+    }
+
+    /// A fresh, empty data folder for one library.
+    pub fn new_data_dir(&self, name: &str) -> Result<PathBuf> {
+        let dir = self.home.path().join("libraries").join(name);
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
+    /// Starts the app on `data_dir` and waits until its first article list
+    /// is on screen.
+    pub async fn launch(&self, data_dir: &Path) -> Result<Window> {
+        let _ = &self.driver;
+        let binary = barg_binary();
+        if !binary.exists() {
+            return Err(format!("{} does not exist: build the app first (cargo test --workspace does)", binary.display()).into());
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": binary, "args": ["--data-dir", data_dir] }),
+        );
+        let mut builder = ClientBuilder::rustls()?;
+        builder.capabilities(caps);
+        let client = builder.connect(&format!("http://127.0.0.1:{}", self.driver_port)).await?;
+        let window = Window { client };
+        window.wait_for_script("the first article list", "return document.body.dataset.ready === 'true'").await?;
+        Ok(window)
+    }
+}
+
+/// The app's window, driven through WebDriver.
+pub struct Window {
+    pub client: Client,
+}
+
+impl Window {
+    /// Runs a script and returns its value.
+    pub async fn eval(&self, script: &str) -> Result<Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Runs a script with arguments and returns its value.
+    pub async fn eval_with(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        Ok(self.client.execute(script, args).await?)
+    }
+
+    pub async fn eval_string(&self, script: &str) -> Result<String> {
+        Ok(self.eval(script).await?.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Polls a script until it returns `true` (10 s at most).
+    pub async fn wait_for_script(&self, what: &str, script: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(Value::Bool(true)) = self.client.execute(script, vec![]).await {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for {what}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        Ok(self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?)
+    }
+
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.find(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Saves a screenshot once the last change is painted (two animation
+    /// frames: on a cold shader cache the first may still be stale).
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await?;
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Quits the app (closing the WebDriver session closes its window).
+    pub async fn quit(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,57 @@
+// The interface language as reactive state. `t` reads it, so every string a
+// component renders through `t` updates at once when the language changes.
+import type { FluentVariable } from '@fluent/bundle';
+import { buildBundles, type Language } from './bundles';
+
+export type { Language } from './bundles';
+export type Direction = 'rtl' | 'ltr';
+
+const bundles = buildBundles();
+let current = $state<Language>('fa');
+
+export function directionOf(language: Language): Direction {
+  return language === 'fa' ? 'rtl' : 'ltr';
+}
+
+/** The current interface language and its direction (reactive). */
+export const locale = {
+  get language(): Language {
+    return current;
+  },
+  get dir(): Direction {
+    return directionOf(current);
+  },
+};
+
+/** The element that carries `lang` and `dir` for the whole document. */
+export type LanguageRoot = Pick<HTMLElement, 'lang' | 'dir'>;
+
+/**
+ * Switches the interface language and sets `<html lang dir>` so the layout
+ * mirrors. `root` is a parameter so tests can pass a plain object.
+ */
+export function setLanguage(language: Language, root?: LanguageRoot): void {
+  current = language;
+  const target = root ?? (typeof document === 'undefined' ? undefined : document.documentElement);
+  if (target) {
+    target.lang = language;
+    target.dir = directionOf(language);
+  }
+}
+
+/** The localized string `id`; the id itself if no language has it. */
+export function t(id: string, args?: Record<string, FluentVariable>): string {
+  const bundle = bundles[current];
+  const message = bundle.getMessage(id);
+  if (!message?.value) return id;
+  return bundle.formatPattern(message.value, args, []);
+}
+
+/** Error codes that have an `error-<code>` message in locales/<lang>/app.ftl. */
+const ERROR_CODES = new Set(['not-found', 'database', 'invalid-input', 'settings', 'io', 'internal']);
+
+/** The localized text for a backend error code; never the backend's own message. */
+export function errorText(code: string): string {
+  const known = ERROR_CODES.has(code) ? code : 'internal';
+  return t(`error-${known}`);
+}

@@ -1,0 +1,25 @@
+// Applies the theme setting to `<html data-theme>`. "system" follows the
+// operating system's colour scheme, including when it changes while running.
+import type { Theme } from '../backend';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+let stopFollowing: (() => void) | null = null;
+
+export function resolveTheme(theme: Theme, systemDark: boolean): 'light' | 'dark' {
+  if (theme === 'system') return systemDark ? 'dark' : 'light';
+  return theme;
+}
+
+export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
+  stopFollowing?.();
+  stopFollowing = null;
+  const media = window.matchMedia(DARK_QUERY);
+  root.dataset.theme = resolveTheme(theme, media.matches);
+  if (theme === 'system') {
+    const follow = (event: MediaQueryListEvent) => {
+      root.dataset.theme = event.matches ? 'dark' : 'light';
+    };
+    media.addEventListener('change', follow);
+    stopFollowing = () => media.removeEventListener('change', follow);
+  }
+}
