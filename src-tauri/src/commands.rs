@@ -34,13 +34,22 @@ pub async fn list_articles(
 
 #[tauri::command]
 pub async fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleDto, CommandError> {
-    Ok(on_library(&state, move |library| library.article(id)).await?.into())
+    Ok(on_library(&state, move |library| library.article(id))
+        .await?
+        .into())
 }
 
 #[tauri::command]
-pub async fn set_bookmark(state: State<'_, AppState>, id: i64, bookmarked: bool) -> Result<(), CommandError> {
+pub async fn set_bookmark(
+    state: State<'_, AppState>,
+    id: i64,
+    bookmarked: bool,
+) -> Result<(), CommandError> {
     let now = now();
-    on_library(&state, move |library| library.set_bookmark(id, bookmarked, now)).await
+    on_library(&state, move |library| {
+        library.set_bookmark(id, bookmarked, now)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -57,7 +66,9 @@ pub fn set_settings<R: Runtime>(
     settings::save(&app, &state.data_dir, &settings)?;
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let title = state.messages.text(settings.language, "app-title", None);
-        window.set_title(&title).map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+        window
+            .set_title(&title)
+            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
     }
     Ok(settings)
 }

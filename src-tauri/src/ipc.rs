@@ -36,14 +36,20 @@ impl ErrorCode {
 
     /// The id of the localized message for this code.
     pub fn message_id(self) -> String {
-        let code = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let code = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         format!("error-{code}")
     }
 }
 
 impl CommandError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -79,7 +85,11 @@ pub struct ArticleFilterDto {
 
 impl From<ArticleFilterDto> for ArticleFilter {
     fn from(dto: ArticleFilterDto) -> Self {
-        ArticleFilter { bookmarked_only: dto.bookmarked_only, limit: dto.limit, offset: dto.offset }
+        ArticleFilter {
+            bookmarked_only: dto.bookmarked_only,
+            limit: dto.limit,
+            offset: dto.offset,
+        }
     }
 }
 

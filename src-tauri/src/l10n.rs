@@ -18,7 +18,10 @@ pub struct Messages {
 
 impl Messages {
     pub fn new() -> Self {
-        Self { fa: bundle(langid!("fa"), FA_APP), en: bundle(langid!("en"), EN_APP) }
+        Self {
+            fa: bundle(langid!("fa"), FA_APP),
+            en: bundle(langid!("en"), EN_APP),
+        }
     }
 
     /// The text of message `id` in `language`; the id itself if missing, so a
@@ -49,10 +52,11 @@ impl Default for Messages {
 fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
     // The .ftl files are compiled in and checked by tests, so a parse error
     // here is a build defect, not a user's problem.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
-        tracing::error!(?errors, "bundled .ftl file has syntax errors");
-        resource
-    });
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
+            tracing::error!(?errors, "bundled .ftl file has syntax errors");
+            resource
+        });
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     if let Err(errors) = bundle.add_resource(resource) {
         tracing::error!(?errors, "bundled .ftl file has duplicate messages");

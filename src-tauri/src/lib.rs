@@ -40,7 +40,11 @@ impl AppState {
         if added > 0 {
             tracing::info!(added, "filled the new library with the sample articles");
         }
-        Ok(Self { library: Arc::new(library), data_dir: data_dir.to_owned(), messages: Messages::new() })
+        Ok(Self {
+            library: Arc::new(library),
+            data_dir: data_dir.to_owned(),
+            messages: Messages::new(),
+        })
     }
 }
 
@@ -53,7 +57,9 @@ pub fn library_path(data_dir: &Path) -> PathBuf {
 /// both), else the platform's app-data folder (`~/.local/share/app.barg.reader`).
 pub fn resolve_data_dir(explicit: Option<PathBuf>) -> PathBuf {
     explicit.unwrap_or_else(|| {
-        dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER)
+        dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join(APP_IDENTIFIER)
     })
 }
 
@@ -67,17 +73,21 @@ pub fn now() -> i64 {
 
 /// Adds Barg's plugins and commands to a Tauri builder.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.plugin(tauri_plugin_store::Builder::new().build()).invoke_handler(tauri::generate_handler![
-        commands::list_articles,
-        commands::get_article,
-        commands::set_bookmark,
-        commands::get_settings,
-        commands::set_settings,
-    ])
+    builder
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .invoke_handler(tauri::generate_handler![
+            commands::list_articles,
+            commands::get_article,
+            commands::set_bookmark,
+            commands::get_settings,
+            commands::set_settings,
+        ])
 }
 
 /// Opens the main window, titled in the user's interface language.
-pub fn open_main_window<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<tauri::WebviewWindow<R>> {
+pub fn open_main_window<R: Runtime, M: Manager<R>>(
+    app: &M,
+) -> tauri::Result<tauri::WebviewWindow<R>> {
     let state = app.state::<AppState>();
     let settings = settings::load(app, &state.data_dir);
     let title = state.messages.text(settings.language, "app-title", None);

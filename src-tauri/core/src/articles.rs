@@ -91,7 +91,11 @@ pub struct ArticleFilter {
 
 impl Default for ArticleFilter {
     fn default() -> Self {
-        Self { bookmarked_only: false, limit: 100, offset: 0 }
+        Self {
+            bookmarked_only: false,
+            limit: 100,
+            offset: 0,
+        }
     }
 }
 
@@ -118,7 +122,11 @@ impl Library {
                  ON CONFLICT (locator) DO NOTHING",
                 params![kind.as_str(), title, locator, now],
             )?;
-            Ok(tx.query_row("SELECT id FROM sources WHERE locator = ?1", [locator], |r| r.get(0))?)
+            Ok(tx.query_row(
+                "SELECT id FROM sources WHERE locator = ?1",
+                [locator],
+                |r| r.get(0),
+            )?)
         })
     }
 
@@ -130,7 +138,10 @@ impl Library {
         now: Timestamp,
     ) -> Result<InsertOutcome, LibraryError> {
         let hash = content_hash(&article.title, &article.body_text);
-        let dir = detect_direction(&format!("{}\n{}", article.title, article.body_text), Direction::Rtl);
+        let dir = detect_direction(
+            &format!("{}\n{}", article.title, article.body_text),
+            Direction::Rtl,
+        );
         self.write(|tx| {
             let existing: Option<i64> = tx
                 .query_row(
@@ -168,7 +179,10 @@ impl Library {
     }
 
     /// A page of articles, newest first (or newest bookmark first).
-    pub fn list_articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, LibraryError> {
+    pub fn list_articles(
+        &self,
+        filter: &ArticleFilter,
+    ) -> Result<Vec<ArticleSummary>, LibraryError> {
         let sql = if filter.bookmarked_only {
             format!(
                 "SELECT {SUMMARY_COLUMNS} FROM bookmarks b
@@ -184,7 +198,10 @@ impl Library {
         };
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params![filter.limit.min(MAX_PAGE), filter.offset], summary_from_row)?;
+            let rows = stmt.query_map(
+                params![filter.limit.min(MAX_PAGE), filter.offset],
+                summary_from_row,
+            )?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
     }
@@ -243,7 +260,11 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
 
 /// The first non-empty line, cut at a word boundary near [`SNIPPET_CHARS`].
 fn snippet_of(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() <= SNIPPET_CHARS {
         return line.to_owned();
     }
@@ -261,7 +282,12 @@ fn content_hash(title: &str, body: &str) -> String {
     // FNV-1a over the non-whitespace characters: stable across builds and
     // platforms, unlike `DefaultHasher`.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in title.chars().chain(['\u{0}']).chain(body.chars()).filter(|c| !c.is_whitespace()) {
+    for c in title
+        .chars()
+        .chain(['\u{0}'])
+        .chain(body.chars())
+        .filter(|c| !c.is_whitespace())
+    {
         let mut buf = [0u8; 4];
         for byte in c.encode_utf8(&mut buf).bytes() {
             hash ^= u64::from(byte);
@@ -277,18 +303,40 @@ mod tests {
 
     #[test]
     fn snippets_take_the_first_line_and_cut_at_a_word() {
-        assert_eq!(snippet_of("\n  first line\nsecond"), "first line", "the first non-empty line is the snippet");
+        assert_eq!(
+            snippet_of("\n  first line\nsecond"),
+            "first line",
+            "the first non-empty line is the snippet"
+        );
         let long = "واژه ".repeat(100);
         let snippet = snippet_of(&long);
         assert!(snippet.ends_with('…'), "a cut snippet is marked: {snippet}");
-        assert!(snippet.chars().count() <= SNIPPET_CHARS + 1, "a snippet stays short");
-        assert!(!snippet.contains("وا…"), "a snippet is cut between words, not inside one");
+        assert!(
+            snippet.chars().count() <= SNIPPET_CHARS + 1,
+            "a snippet stays short"
+        );
+        assert!(
+            !snippet.contains("وا…"),
+            "a snippet is cut between words, not inside one"
+        );
     }
 
     #[test]
     fn content_hash_ignores_whitespace_but_not_words() {
-        assert_eq!(content_hash("t", "a b\nc"), content_hash("t", "a  b c"), "whitespace alone must not make a new article");
-        assert_ne!(content_hash("t", "a b c"), content_hash("t", "a b d"), "different words are different content");
-        assert_ne!(content_hash("ab", "c"), content_hash("a", "bc"), "the title/body boundary matters");
+        assert_eq!(
+            content_hash("t", "a b\nc"),
+            content_hash("t", "a  b c"),
+            "whitespace alone must not make a new article"
+        );
+        assert_ne!(
+            content_hash("t", "a b c"),
+            content_hash("t", "a b d"),
+            "different words are different content"
+        );
+        assert_ne!(
+            content_hash("ab", "c"),
+            content_hash("a", "bc"),
+            "the title/body boundary matters"
+        );
     }
 }

@@ -9,10 +9,18 @@ use crate::{Library, LibraryError, Timestamp};
 impl Library {
     /// Bookmarks or un-bookmarks an article. Bookmarking twice keeps the
     /// first bookmark's time.
-    pub fn set_bookmark(&self, article_id: i64, bookmarked: bool, now: Timestamp) -> Result<(), LibraryError> {
+    pub fn set_bookmark(
+        &self,
+        article_id: i64,
+        bookmarked: bool,
+        now: Timestamp,
+    ) -> Result<(), LibraryError> {
         self.write(|tx| {
-            let exists: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)", [article_id], |r| r.get(0))?;
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                [article_id],
+                |r| r.get(0),
+            )?;
             if !exists {
                 return Err(LibraryError::ArticleNotFound(article_id));
             }

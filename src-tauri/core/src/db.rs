@@ -43,13 +43,19 @@ impl Library {
         }
         let mut writer = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         check_is_barg_library(&writer, path)?;
         configure(&writer)?;
         migrations().to_latest(&mut writer)?;
         writer.pragma_update(None, "application_id", APPLICATION_ID)?;
-        Ok(Self { path: path.to_owned(), writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+        Ok(Self {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+        })
     }
 
     /// Where the library file lives.
@@ -70,7 +76,10 @@ impl Library {
     }
 
     /// Runs `f` on a read-only connection of its own.
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, LibraryError>) -> Result<T, LibraryError> {
+    pub(crate) fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
         let conn = match lock(&self.readers).pop() {
             Some(conn) => conn,
             None => self.open_reader()?,
@@ -95,7 +104,8 @@ impl Library {
     /// Reads a library setting (one that travels with the library file).
     pub fn library_setting(&self, key: &str) -> Result<Option<String>, LibraryError> {
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached("SELECT value FROM library_settings WHERE key = ?1")?;
+            let mut stmt =
+                conn.prepare_cached("SELECT value FROM library_settings WHERE key = ?1")?;
             let mut rows = stmt.query([key])?;
             Ok(match rows.next()? {
                 Some(row) => Some(row.get(0)?),
@@ -138,18 +148,26 @@ fn configure(conn: &Connection) -> Result<(), LibraryError> {
 /// Refuses files that are not (empty or) Barg libraries, and libraries from a
 /// newer Barg, before anything is written to them.
 fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<(), LibraryError> {
-    let foreign = || LibraryError::ForeignDatabase { path: path.to_owned() };
+    let foreign = || LibraryError::ForeignDatabase {
+        path: path.to_owned(),
+    };
     // A file that is not SQLite at all fails on this first read.
-    let application_id: i32 =
-        conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|_| foreign())?;
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(|_| foreign())?;
     let user_version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let table_count: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+    let table_count: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
     let empty = table_count == 0 && user_version == 0;
     if !empty && application_id != APPLICATION_ID {
         return Err(foreign());
     }
     if user_version > SCHEMA_VERSION {
-        return Err(LibraryError::NewerSchema { path: path.to_owned(), found: user_version, known: SCHEMA_VERSION });
+        return Err(LibraryError::NewerSchema {
+            path: path.to_owned(),
+            found: user_version,
+            known: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
@@ -160,7 +178,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration applies cleanly to an empty database");
+        migrations()
+            .validate()
+            .expect("every migration applies cleanly to an empty database");
     }
 
     #[test]
@@ -168,11 +188,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::open(&dir.path().join("nested/library.sqlite")).unwrap();
         let conn = lock(&library.writer);
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, SCHEMA_VERSION, "a fresh library must be migrated to the latest schema");
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            version, SCHEMA_VERSION,
+            "a fresh library must be migrated to the latest schema"
+        );
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal", "WAL lets reads go on while a sync writes");
-        let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1, "foreign keys keep bookmarks tied to articles");
     }
 
@@ -182,12 +211,22 @@ mod tests {
         let path = dir.path().join("other.sqlite");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('keep me');").unwrap();
+            conn.execute_batch("CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('keep me');")
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Library::open(&path).err().expect("a foreign database must not open as a library");
-        assert!(matches!(err, LibraryError::ForeignDatabase { .. }), "got {err:?}");
-        assert_eq!(std::fs::read(&path).unwrap(), before, "the foreign file must not be modified");
+        let err = Library::open(&path)
+            .err()
+            .expect("a foreign database must not open as a library");
+        assert!(
+            matches!(err, LibraryError::ForeignDatabase { .. }),
+            "got {err:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the foreign file must not be modified"
+        );
     }
 
     #[test]
@@ -196,7 +235,14 @@ mod tests {
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "these are my notes, not a database ".repeat(200)).unwrap();
         let before = std::fs::read(&path).unwrap();
-        assert!(Library::open(&path).is_err(), "a text file must not open as a library");
-        assert_eq!(std::fs::read(&path).unwrap(), before, "the text file must not be modified");
+        assert!(
+            Library::open(&path).is_err(),
+            "a text file must not open as a library"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the text file must not be modified"
+        );
     }
 }

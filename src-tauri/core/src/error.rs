@@ -8,7 +8,11 @@ pub enum LibraryError {
     #[error("{path} is not a Barg library; it was left untouched")]
     ForeignDatabase { path: PathBuf },
     #[error("{path} was written by a newer Barg (schema {found}, this one knows {known}); it was left untouched")]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]

@@ -43,7 +43,12 @@ pub fn import_once(library: &Library, now: Timestamp) -> Result<usize, LibraryEr
     if library.library_setting(SAMPLE_IMPORTED_KEY)?.is_some() {
         return Ok(0);
     }
-    let source_id = library.ensure_source(SourceKind::Sample, SAMPLE_SOURCE_TITLE, SAMPLE_SOURCE_LOCATOR, now)?;
+    let source_id = library.ensure_source(
+        SourceKind::Sample,
+        SAMPLE_SOURCE_TITLE,
+        SAMPLE_SOURCE_LOCATOR,
+        now,
+    )?;
     let mut added = 0;
     for article in sample_articles() {
         if let crate::InsertOutcome::Added(_) = library.add_article(source_id, &article, now)? {
@@ -67,7 +72,10 @@ pub fn sample_articles() -> Vec<NewArticle> {
             articles.push(NewArticle {
                 guid: format!("{}#{}", file.name, index + 1),
                 url: None,
-                body_html: paragraphs_to_html(story.paragraphs.iter().map(String::as_str), Direction::Rtl),
+                body_html: paragraphs_to_html(
+                    story.paragraphs.iter().map(String::as_str),
+                    Direction::Rtl,
+                ),
                 title: story.title,
                 author: None,
                 published_at: file.published_at.get(index).copied(),

@@ -45,7 +45,10 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// A strong left-to-right letter (Latin, Cyrillic, Greek, CJK…).
 pub fn is_ltr_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_rtl_letter(c) && !is_arabic_mark(c) && !matches!(c as u32, 0x0590..=0x08FF)
+    c.is_alphabetic()
+        && !is_rtl_letter(c)
+        && !is_arabic_mark(c)
+        && !matches!(c as u32, 0x0590..=0x08FF)
 }
 
 /// The direction a text should be shown in, judged by the share of strong
@@ -92,7 +95,10 @@ pub fn escape_html(text: &str, out: &mut String) {
 ///
 /// The text itself is never changed: half-spaces (U+200C) and digits pass
 /// through as they are.
-pub fn paragraphs_to_html<'a>(paragraphs: impl IntoIterator<Item = &'a str>, fallback: Direction) -> String {
+pub fn paragraphs_to_html<'a>(
+    paragraphs: impl IntoIterator<Item = &'a str>,
+    fallback: Direction,
+) -> String {
     let mut html = String::new();
     for paragraph in paragraphs {
         let dir = detect_direction(paragraph, fallback);
@@ -108,7 +114,9 @@ pub fn paragraphs_to_html<'a>(paragraphs: impl IntoIterator<Item = &'a str>, fal
 fn belongs_to_embedded_run(c: char, dir: Direction) -> bool {
     match dir {
         Direction::Rtl => is_ltr_letter(c) || c.is_ascii_digit(),
-        Direction::Ltr => is_rtl_letter(c) || is_arabic_mark(c) || ('\u{06F0}'..='\u{06F9}').contains(&c),
+        Direction::Ltr => {
+            is_rtl_letter(c) || is_arabic_mark(c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+        }
     }
 }
 
@@ -116,7 +124,10 @@ fn belongs_to_embedded_run(c: char, dir: Direction) -> bool {
 /// ("Tauri 2.12", "ICU4X's", "e-mail"), but never at its edges.
 fn joins_embedded_run(c: char, dir: Direction) -> bool {
     match dir {
-        Direction::Rtl => matches!(c, ' ' | '.' | ',' | '-' | '_' | '\'' | '/' | ':' | '+' | '#' | '&' | '@'),
+        Direction::Rtl => matches!(
+            c,
+            ' ' | '.' | ',' | '-' | '_' | '\'' | '/' | ':' | '+' | '#' | '&' | '@'
+        ),
         Direction::Ltr => matches!(c, ' ' | '\u{200C}' | '\u{200D}' | '،' | '-'),
     }
 }
@@ -160,22 +171,49 @@ mod tests {
     #[test]
     fn direction_follows_the_majority_of_strong_letters() {
         let cases = [
-            ("رؤسای جمهور روسیه و آمریکا", Direction::Rtl, "plain Persian"),
-            ("Tauri 2 چیست و چرا برای برنامه‌های دسکتاپ مناسب است", Direction::Rtl, "Persian title starting with Latin"),
-            ("2021 در یک نگاه", Direction::Rtl, "Persian title starting with a number"),
+            (
+                "رؤسای جمهور روسیه و آمریکا",
+                Direction::Rtl,
+                "plain Persian",
+            ),
+            (
+                "Tauri 2 چیست و چرا برای برنامه‌های دسکتاپ مناسب است",
+                Direction::Rtl,
+                "Persian title starting with Latin",
+            ),
+            (
+                "2021 در یک نگاه",
+                Direction::Rtl,
+                "Persian title starting with a number",
+            ),
             ("Reading offline with Barg", Direction::Ltr, "plain English"),
-            ("The word کتاب means book", Direction::Ltr, "English with a Persian word"),
+            (
+                "The word کتاب means book",
+                Direction::Ltr,
+                "English with a Persian word",
+            ),
             ("שלום עולם", Direction::Rtl, "Hebrew"),
-            ("۱۴۰۰/۱۰/۰۷", Direction::Ltr, "digits only take the fallback"),
+            (
+                "۱۴۰۰/۱۰/۰۷",
+                Direction::Ltr,
+                "digits only take the fallback",
+            ),
         ];
         for (text, expected, why) in cases {
-            assert_eq!(detect_direction(text, Direction::Ltr), expected, "{why}: {text}");
+            assert_eq!(
+                detect_direction(text, Direction::Ltr),
+                expected,
+                "{why}: {text}"
+            );
         }
     }
 
     #[test]
     fn latin_and_numbers_inside_persian_are_isolated_and_text_is_unchanged() {
-        let html = paragraphs_to_html(["در تاریخ 7 دسامبر (16 آذر ماه) با Tauri 2.12 کار کرد."], Direction::Rtl);
+        let html = paragraphs_to_html(
+            ["در تاریخ 7 دسامبر (16 آذر ماه) با Tauri 2.12 کار کرد."],
+            Direction::Rtl,
+        );
         assert_eq!(
             html,
             "<p dir=\"rtl\">در تاریخ <bdi>7</bdi> دسامبر (<bdi>16</bdi> آذر ماه) با <bdi>Tauri 2.12</bdi> کار کرد.</p>\n",
@@ -187,19 +225,28 @@ mod tests {
     fn half_spaces_and_persian_digits_survive() {
         let text = "گفت‌وگوی ۵۰ دقیقه‌ای رئیس‌جمهور";
         let html = paragraphs_to_html([text], Direction::Rtl);
-        assert!(html.contains(text), "half-spaces and Persian digits must pass through unchanged: {html}");
+        assert!(
+            html.contains(text),
+            "half-spaces and Persian digits must pass through unchanged: {html}"
+        );
     }
 
     #[test]
     fn markup_in_text_is_escaped() {
         let html = paragraphs_to_html(["<script>alert(1)</script> & \"quotes\""], Direction::Ltr);
-        assert!(!html.contains("<script>"), "text must never become markup: {html}");
+        assert!(
+            !html.contains("<script>"),
+            "text must never become markup: {html}"
+        );
         assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 
     #[test]
     fn persian_inside_english_is_isolated() {
         let html = paragraphs_to_html(["The word کتاب‌ها means books."], Direction::Ltr);
-        assert_eq!(html, "<p dir=\"ltr\">The word <bdi>کتاب‌ها</bdi> means books.</p>\n");
+        assert_eq!(
+            html,
+            "<p dir=\"ltr\">The word <bdi>کتاب‌ها</bdi> means books.</p>\n"
+        );
     }
 }

@@ -26,7 +26,10 @@ pub fn barg_binary() -> PathBuf {
     }
     let exe = std::env::current_exe().expect("the test binary knows its path");
     // target/debug/deps/e2e-… → target/debug/barg
-    exe.parent().and_then(Path::parent).expect("test binary lives in target/<profile>/deps").join("barg")
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("test binary lives in target/<profile>/deps")
+        .join("barg")
 }
 
 /// Where screenshots go: `target/screenshots/` at the workspace root.
@@ -43,7 +46,10 @@ struct Process(Child);
 
 impl Drop for Process {
     fn drop(&mut self) {
-        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.0.try_wait() {
@@ -67,7 +73,10 @@ pub struct Desktop {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) -> Result<()> {
@@ -85,16 +94,28 @@ impl Desktop {
     /// Starts Xvfb on a free display number and tauri-driver on free ports.
     pub fn start() -> Result<Self> {
         let display_number = (100..400)
-            .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
             .ok_or("no free X display number")?;
         let display_name = format!(":{display_number}");
         let display = Process(
             Command::new("Xvfb")
-                .args([&display_name, "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+                .args([
+                    &display_name,
+                    "-screen",
+                    "0",
+                    "1280x860x24",
+                    "-nolisten",
+                    "tcp",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .map_err(|e| format!("cannot start Xvfb (apt package xvfb; `make test` installs it): {e}"))?,
+                .map_err(|e| {
+                    format!("cannot start Xvfb (apt package xvfb; `make test` installs it): {e}")
+                })?,
         );
         wait_until("the Xvfb display", Duration::from_secs(10), || {
             Path::new(&format!("/tmp/.X11-unix/X{display_number}")).exists()
@@ -121,7 +142,12 @@ impl Desktop {
         wait_until("tauri-driver", Duration::from_secs(15), || {
             TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
         })?;
-        Ok(Self { driver, _display: display, driver_port, home })
+        Ok(Self {
+            driver,
+            _display: display,
+            driver_port,
+            home,
+        })
     }
 
     /// A fresh, empty data folder for one library.
@@ -137,7 +163,11 @@ impl Desktop {
         let _ = &self.driver;
         let binary = barg_binary();
         if !binary.exists() {
-            return Err(format!("{} does not exist: build the app first (cargo test --workspace does)", binary.display()).into());
+            return Err(format!(
+                "{} does not exist: build the app first (cargo test --workspace does)",
+                binary.display()
+            )
+            .into());
         }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
@@ -147,9 +177,16 @@ impl Desktop {
         );
         let mut builder = ClientBuilder::rustls()?;
         builder.capabilities(caps);
-        let client = builder.connect(&format!("http://127.0.0.1:{}", self.driver_port)).await?;
+        let client = builder
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await?;
         let window = Window { client };
-        window.wait_for_script("the first article list", "return document.body.dataset.ready === 'true'").await?;
+        window
+            .wait_for_script(
+                "the first article list",
+                "return document.body.dataset.ready === 'true'",
+            )
+            .await?;
         Ok(window)
     }
 }
@@ -171,7 +208,12 @@ impl Window {
     }
 
     pub async fn eval_string(&self, script: &str) -> Result<String> {
-        Ok(self.eval(script).await?.as_str().unwrap_or_default().to_owned())
+        Ok(self
+            .eval(script)
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
     }
 
     /// Polls a script until it returns `true` (10 s at most).
@@ -189,7 +231,12 @@ impl Window {
     }
 
     pub async fn find(&self, css: &str) -> Result<Element> {
-        Ok(self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?)
+        Ok(self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await?)
     }
 
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {

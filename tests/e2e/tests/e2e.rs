@@ -7,14 +7,20 @@ use barg_e2e::{Desktop, Result, Window};
 use serde_json::json;
 
 /// The first Persian story of the bundled sample (scraped-news-fa.txt).
-const FIRST_STORY_TITLE: &str = "رؤسای جمهور روسیه و آمریکا در یک مکالمه تلفنی ۵۰ دقیقهای درباره موضوعات مختلف گفتوگو کردند.";
+const FIRST_STORY_TITLE: &str =
+    "رؤسای جمهور روسیه و آمریکا در یک مکالمه تلفنی ۵۰ دقیقهای درباره موضوعات مختلف گفتوگو کردند.";
 /// A sentence of its body, exactly as the source has it.
-const FIRST_STORY_SENTENCE: &str = "پیش از این، پوتین و بایدن در تاریخ 7 دسامبر (16 آذر ماه) در ارتباطی ویدئویی";
+const FIRST_STORY_SENTENCE: &str =
+    "پیش از این، پوتین و بایدن در تاریخ 7 دسامبر (16 آذر ماه) در ارتباطی ویدئویی";
 /// The mixed Persian/English sample article, which has its half-spaces.
 const MIXED_TITLE: &str = "Rust و Tauri: برنامه‌های دسکتاپ سبک برای خواندن فارسی";
 
 async fn html_attr(window: &Window, name: &str) -> Result<String> {
-    window.eval_string(&format!("return document.documentElement.getAttribute('{name}')")).await
+    window
+        .eval_string(&format!(
+            "return document.documentElement.getAttribute('{name}')"
+        ))
+        .await
 }
 
 async fn computed(window: &Window, css: &str, property: &str) -> Result<String> {
@@ -41,7 +47,11 @@ async fn open_article(window: &Window, title: &str) -> Result<()> {
             vec![json!(title)],
         )
         .await?;
-    assert_eq!(clicked, json!(true), "the list must show the article «{title}»");
+    assert_eq!(
+        clicked,
+        json!(true),
+        "the list must show the article «{title}»"
+    );
     window
         .wait_for_script(
             "the reader with the article",
@@ -56,7 +66,11 @@ async fn open_article(window: &Window, title: &str) -> Result<()> {
 
 async fn select_language(window: &Window, language: &str) -> Result<()> {
     window.click("[data-testid=nav-settings]").await?;
-    window.click(&format!("[data-testid=settings-language] option[value={language}]")).await?;
+    window
+        .click(&format!(
+            "[data-testid=settings-language] option[value={language}]"
+        ))
+        .await?;
     window
         .wait_for_script(
             "the interface language to switch",
@@ -68,7 +82,15 @@ async fn select_language(window: &Window, language: &str) -> Result<()> {
 async fn nav_labels(window: &Window) -> Result<Vec<String>> {
     let mut labels = Vec::new();
     for id in ["nav-library", "nav-bookmarks", "nav-settings"] {
-        labels.push(window.find(&format!("[data-testid={id}]")).await?.text().await?.trim().to_owned());
+        labels.push(
+            window
+                .find(&format!("[data-testid={id}]"))
+                .await?
+                .text()
+                .await?
+                .trim()
+                .to_owned(),
+        );
     }
     Ok(labels)
 }
@@ -80,23 +102,51 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     let window = desktop.launch(&data_dir).await?;
 
     // (a) The first start is Persian, right to left, with the sample library.
-    assert_eq!(html_attr(&window, "lang").await?, "fa", "Barg is Persian-first");
-    assert_eq!(html_attr(&window, "dir").await?, "rtl", "a Persian interface runs right to left");
+    assert_eq!(
+        html_attr(&window, "lang").await?,
+        "fa",
+        "Barg is Persian-first"
+    );
+    assert_eq!(
+        html_attr(&window, "dir").await?,
+        "rtl",
+        "a Persian interface runs right to left"
+    );
     let titles: Vec<String> = {
         let mut titles = Vec::new();
-        for title in window.find_all("[data-testid=article-row] .article-title").await? {
+        for title in window
+            .find_all("[data-testid=article-row] .article-title")
+            .await?
+        {
             titles.push(title.text().await?.trim().to_owned());
         }
         titles
     };
-    assert!(titles.len() >= 4, "the sample library has at least four articles: {titles:?}");
-    assert!(titles.iter().any(|t| t == FIRST_STORY_TITLE), "the first scraped story is listed: {titles:?}");
     assert!(
-        titles.iter().any(|t| t.starts_with("آندری کارتاپولوف: موافقت پوتین")),
+        titles.len() >= 4,
+        "the sample library has at least four articles: {titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t == FIRST_STORY_TITLE),
+        "the first scraped story is listed: {titles:?}"
+    );
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("آندری کارتاپولوف: موافقت پوتین")),
         "the second scraped story is listed on its own: {titles:?}"
     );
-    let font = computed(&window, "[data-testid=article-row] .article-title", "font-family").await?;
-    assert!(font.trim_start_matches(['"', '\'']).starts_with("Vazirmatn"), "Persian titles use Vazirmatn: {font}");
+    let font = computed(
+        &window,
+        "[data-testid=article-row] .article-title",
+        "font-family",
+    )
+    .await?;
+    assert!(
+        font.trim_start_matches(['"', '\''])
+            .starts_with("Vazirmatn"),
+        "Persian titles use Vazirmatn: {font}"
+    );
     let vazirmatn_loaded = window
         .client
         .execute_async(
@@ -105,21 +155,45 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
             vec![],
         )
         .await?;
-    assert_eq!(vazirmatn_loaded, json!(true), "the bundled Vazirmatn font loads offline");
+    assert_eq!(
+        vazirmatn_loaded,
+        json!(true),
+        "the bundled Vazirmatn font loads offline"
+    );
     let list_text = window.find("main").await?.text().await?;
-    assert!(list_text.contains("۷ دی ۱۴۰۰"), "dates are Jalali with Persian digits: {list_text}");
+    assert!(
+        list_text.contains("۷ دی ۱۴۰۰"),
+        "dates are Jalali with Persian digits: {list_text}"
+    );
     window.screenshot("library-fa").await?;
 
     // (b) Open the first Persian story: title and body exactly as the source has them.
     open_article(&window, FIRST_STORY_TITLE).await?;
-    let body = window.find("[data-testid=reader-body]").await?.text().await?;
-    assert!(body.contains(FIRST_STORY_SENTENCE), "the body shows the source's sentence unchanged: {body}");
-    assert!(!body.contains("دیدگاه تان را بنویسید"), "the comment-box line is not part of the article");
-    assert_eq!(computed(&window, "[data-testid=reader-body]", "direction").await?, "rtl");
+    let body = window
+        .find("[data-testid=reader-body]")
+        .await?
+        .text()
+        .await?;
+    assert!(
+        body.contains(FIRST_STORY_SENTENCE),
+        "the body shows the source's sentence unchanged: {body}"
+    );
+    assert!(
+        !body.contains("دیدگاه تان را بنویسید"),
+        "the comment-box line is not part of the article"
+    );
+    assert_eq!(
+        computed(&window, "[data-testid=reader-body]", "direction").await?,
+        "rtl"
+    );
     let line_height = computed(&window, "[data-testid=reader-body] p", "line-height").await?;
     let font_size = computed(&window, "[data-testid=reader-body] p", "font-size").await?;
-    let ratio = line_height.trim_end_matches("px").parse::<f64>()? / font_size.trim_end_matches("px").parse::<f64>()?;
-    assert!((1.75..=2.05).contains(&ratio), "body line height suits long Persian reading: {line_height} / {font_size}");
+    let ratio = line_height.trim_end_matches("px").parse::<f64>()?
+        / font_size.trim_end_matches("px").parse::<f64>()?;
+    assert!(
+        (1.75..=2.05).contains(&ratio),
+        "body line height suits long Persian reading: {line_height} / {font_size}"
+    );
     window.screenshot("reader-fa").await?;
 
     // (c) Bookmark it; it appears in Bookmarks.
@@ -145,20 +219,42 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     // Half-spaces that the source has are kept: the mixed article.
     window.click("[data-testid=nav-library]").await?;
     open_article(&window, MIXED_TITLE).await?;
-    let body = window.find("[data-testid=reader-body]").await?.text().await?;
-    for word in ["برنامه‌های", "می‌شوند", "سیستم‌عامل", "رئیس‌جمهور"] {
-        assert!(body.contains(word), "the half-space in «{word}» is kept: {body}");
+    let body = window
+        .find("[data-testid=reader-body]")
+        .await?
+        .text()
+        .await?;
+    for word in ["برنامه‌های", "می‌شوند", "سیستم‌عامل", "رئیس‌جمهور"]
+    {
+        assert!(
+            body.contains(word),
+            "the half-space in «{word}» is kept: {body}"
+        );
     }
-    assert!(body.contains("(version 2.12)"), "a Latin run inside Persian stays whole: {body}");
+    assert!(
+        body.contains("(version 2.12)"),
+        "a Latin run inside Persian stays whole: {body}"
+    );
 
     // (d) Switch to English: the interface mirrors, Persian text stays right to left.
     select_language(&window, "en").await?;
-    assert_eq!(html_attr(&window, "dir").await?, "ltr", "an English interface runs left to right");
-    assert_eq!(nav_labels(&window).await?, ["Library", "Bookmarks", "Settings"], "navigation speaks English");
+    assert_eq!(
+        html_attr(&window, "dir").await?,
+        "ltr",
+        "an English interface runs left to right"
+    );
+    assert_eq!(
+        nav_labels(&window).await?,
+        ["Library", "Bookmarks", "Settings"],
+        "navigation speaks English"
+    );
     window.click("[data-testid=nav-library]").await?;
     window.find("[data-testid=article-row]").await?;
     let list_text = window.find("main").await?.text().await?;
-    assert!(list_text.contains("Dec 28, 2021"), "dates are Gregorian in English: {list_text}");
+    assert!(
+        list_text.contains("Dec 28, 2021"),
+        "dates are Gregorian in English: {list_text}"
+    );
     window.screenshot("library-en").await?;
     open_article(&window, FIRST_STORY_TITLE).await?;
     assert_eq!(
@@ -166,15 +262,25 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         "rtl",
         "a Persian article stays right to left in the English interface"
     );
-    assert_eq!(computed(&window, "[data-testid=reader-title]", "direction").await?, "rtl");
+    assert_eq!(
+        computed(&window, "[data-testid=reader-title]", "direction").await?,
+        "rtl"
+    );
     window.screenshot("reader-en").await?;
 
     // (e) Quit and start again on the same library.
     window.quit().await?;
     let window = desktop.launch(&data_dir).await?;
-    assert_eq!(html_attr(&window, "lang").await?, "en", "the language choice survives a restart");
+    assert_eq!(
+        html_attr(&window, "lang").await?,
+        "en",
+        "the language choice survives a restart"
+    );
     assert_eq!(html_attr(&window, "dir").await?, "ltr");
-    assert_eq!(nav_labels(&window).await?, ["Library", "Bookmarks", "Settings"]);
+    assert_eq!(
+        nav_labels(&window).await?,
+        ["Library", "Bookmarks", "Settings"]
+    );
     window.click("[data-testid=nav-bookmarks]").await?;
     window
         .wait_for_script(
@@ -191,7 +297,11 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     // Back to Persian, live: every label changes and the layout mirrors again.
     select_language(&window, "fa").await?;
     assert_eq!(html_attr(&window, "dir").await?, "rtl");
-    assert_eq!(nav_labels(&window).await?, ["کتابخانه", "نشانک‌ها", "تنظیمات"], "navigation speaks Persian again");
+    assert_eq!(
+        nav_labels(&window).await?,
+        ["کتابخانه", "نشانک‌ها", "تنظیمات"],
+        "navigation speaks Persian again"
+    );
     window.screenshot("settings-fa").await?;
     window.quit().await?;
     Ok(())
