@@ -35,23 +35,27 @@ async fn computed(window: &Window, css: &str, property: &str) -> Result<String> 
         .to_owned())
 }
 
-/// Clicks the list row whose title is `title` and waits for the reader.
+/// Clicks the list row whose title is `title` (once the list shows it) and
+/// waits for the reader.
 async fn open_article(window: &Window, title: &str) -> Result<()> {
-    let clicked = window
-        .eval_with(
-            "const row = [...document.querySelectorAll('[data-testid=article-row]')]
-                 .find(r => r.querySelector('.article-title').textContent.trim() === arguments[0]);
-             if (!row) return false;
-             row.querySelector('.open').click();
-             return true;",
-            vec![json!(title)],
+    let row_index = format!(
+        "return [...document.querySelectorAll('[data-testid=article-row]')]
+            .findIndex(r => r.querySelector('.article-title').textContent.trim() === {});",
+        json!(title)
+    );
+    window
+        .wait_for_script(
+            &format!("the list to show «{title}»"),
+            &row_index.replace("return ", "return -1 !== "),
         )
         .await?;
-    assert_eq!(
-        clicked,
-        json!(true),
-        "the list must show the article «{title}»"
-    );
+    let index = window
+        .eval(&row_index)
+        .await?
+        .as_u64()
+        .ok_or("the row index")? as usize;
+    let buttons = window.find_all("[data-testid=article-row] .open").await?;
+    buttons[index].click().await?;
     window
         .wait_for_script(
             "the reader with the article",
