@@ -41,12 +41,12 @@ ui: deps
 run: ui
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo run -p barg
 
-# Rust unit and integration tests, the command tests through Tauri's mock
-# runtime, and the end-to-end tests in the real window (tests/e2e starts its
-# own Xvfb and tauri-driver); then the UI's own tests.
+# The UI's own tests (Vitest); then Rust unit and integration tests, the
+# command tests through Tauri's mock runtime, and the end-to-end tests in the
+# real window (tests/e2e starts its own Xvfb and tauri-driver).
 test: ui
-	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
 	cd ui && npm test
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
 
 build: ui
 	CARGO_TARGET_DIR=$(BUILD_TARGET_DIR) cargo build --release -p barg
