@@ -104,7 +104,7 @@ pub const MAX_PAGE: u32 = 500;
 
 const SNIPPET_CHARS: usize = 240;
 
-const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at, a.fetched_at, \
+pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at, a.fetched_at, \
      substr(a.body_text, 1, 600), b.created_at, a.direction";
 
 impl Library {
@@ -174,7 +174,18 @@ impl Library {
                     hash,
                 ],
             )?;
-            Ok(InsertOutcome::Added(tx.last_insert_rowid()))
+            let id = tx.last_insert_rowid();
+            let source_title: String =
+                tx.query_row("SELECT title FROM sources WHERE id = ?1", [source_id], |r| r.get(0))?;
+            crate::search::index_article(
+                tx,
+                id,
+                &article.title,
+                &article.body_text,
+                article.author.as_deref(),
+                &source_title,
+            )?;
+            Ok(InsertOutcome::Added(id))
         })
     }
 
@@ -240,7 +251,7 @@ impl Library {
     }
 }
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let title: String = row.get(1)?;
     let text_start: String = row.get(5)?;
     let snippet = snippet_of(&text_start);

@@ -11,12 +11,9 @@ use crate::LibraryError;
 /// foreign database is recognised and never migrated or overwritten.
 const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
 
-/// Forward-only migrations; the index + 1 is the schema version
-/// (`PRAGMA user_version`). Never edit a released migration: add a new one.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_library.sql"))];
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes (`PRAGMA user_version`): the number
+/// of migrations in [`migrations`].
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
@@ -47,8 +44,11 @@ impl Library {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        check_is_barg_library(&writer, path)?;
+        let version = check_is_barg_library(&writer, path)?;
         configure(&writer)?;
+        if version > 0 && version < SCHEMA_VERSION {
+            snapshot_before_migration(&writer, path, version)?;
+        }
         migrations().to_latest(&mut writer)?;
         writer.pragma_update(None, "application_id", APPLICATION_ID)?;
         Ok(Self {
@@ -133,8 +133,20 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+/// Forward-only migrations; the index + 1 is the schema version. Never edit a
+/// released migration: add a new one (and a test that upgrades to it).
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/0001_library.sql")),
+        // The search index holds folded text, which only Rust can compute.
+        M::up_with_hook(
+            include_str!("../migrations/0002_search.sql"),
+            |tx: &rusqlite::Transaction<'_>| {
+                crate::search::index_all(tx)
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+            },
+        ),
+    ])
 }
 
 fn configure(conn: &Connection) -> Result<(), LibraryError> {
@@ -145,9 +157,32 @@ fn configure(conn: &Connection) -> Result<(), LibraryError> {
     Ok(())
 }
 
+/// Where the copy taken before migrating a library from `version` goes.
+pub fn snapshot_path(path: &Path, version: i64) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".schema-{version}.bak"));
+    path.with_file_name(name)
+}
+
+/// Copies the library (consistently, with `VACUUM INTO`) before a migration
+/// changes it, so an upgrade can never lose a library.
+fn snapshot_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+) -> Result<(), LibraryError> {
+    let snapshot = snapshot_path(path, version);
+    if snapshot.exists() {
+        std::fs::remove_file(&snapshot)?;
+    }
+    conn.execute("VACUUM INTO ?1", [snapshot.to_string_lossy()])?;
+    tracing::info!(from = version, to = SCHEMA_VERSION, snapshot = %snapshot.display(), "migrating the library");
+    Ok(())
+}
+
 /// Refuses files that are not (empty or) Barg libraries, and libraries from a
-/// newer Barg, before anything is written to them.
-fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<(), LibraryError> {
+/// newer Barg, before anything is written to them. Returns the schema version.
+fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<i64, LibraryError> {
     let foreign = || LibraryError::ForeignDatabase {
         path: path.to_owned(),
     };
@@ -169,7 +204,7 @@ fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<(), LibraryEr
             known: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(user_version)
 }
 
 #[cfg(test)]
@@ -203,6 +238,83 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1, "foreign keys keep bookmarks tied to articles");
+    }
+
+    /// Fills a database at `version` with one source, two articles and a
+    /// bookmark, as that version's schema wrote them.
+    fn library_at_version(path: &Path, version: usize) {
+        let mut conn = Connection::open(path).unwrap();
+        migrations().to_version(&mut conn, version).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (id, kind, title, locator, created_at) VALUES (1, 'file', 'پرونده‌ها', 'file:x', 1);
+             INSERT INTO articles (id, source_id, guid, title, published_at, fetched_at, sort_at, direction,
+                 body_html, body_text, content_hash)
+               VALUES (1, 1, 'a', 'رئیس‌جمهور گفت', 5, 5, 5, 'rtl', '<p>متن</p>', 'او می‌کند.', 'h1'),
+                      (2, 1, 'b', 'Second', 6, 6, 6, 'ltr', '<p>text</p>', 'plain text', 'h2');
+             INSERT INTO bookmarks (article_id, created_at) VALUES (1, 7);",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn every_earlier_schema_upgrades_with_its_data_and_a_snapshot() {
+        for version in 1..SCHEMA_VERSION as usize {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("library.sqlite");
+            library_at_version(&path, version);
+            let library =
+                Library::open(&path).unwrap_or_else(|e| panic!("schema {version} upgrades: {e}"));
+            let page = library
+                .list_articles(&crate::ArticleFilter::default())
+                .unwrap();
+            assert_eq!(page.len(), 2, "schema {version}: every article survives");
+            let bookmarks = library
+                .list_articles(&crate::ArticleFilter {
+                    bookmarked_only: true,
+                    ..Default::default()
+                })
+                .unwrap();
+            assert_eq!(
+                bookmarks.len(),
+                1,
+                "schema {version}: the bookmark survives"
+            );
+            let hits = library.search(&crate::SearchQuery {
+                text: "رییس جمهور".into(),
+                limit: 5,
+                ..Default::default()
+            });
+            assert_eq!(
+                hits.unwrap().hits.len(),
+                1,
+                "schema {version}: old articles are searchable"
+            );
+            let snapshot = Connection::open(snapshot_path(&path, version as i64)).unwrap();
+            let kept: i64 = snapshot
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(
+                kept, version as i64,
+                "a snapshot of schema {version} was taken before migrating"
+            );
+        }
+    }
+
+    #[test]
+    fn a_library_from_a_newer_barg_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        drop(Library::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(matches!(
+            Library::open(&path),
+            Err(LibraryError::NewerSchema { .. })
+        ));
     }
 
     #[test]

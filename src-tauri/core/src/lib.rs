@@ -5,7 +5,8 @@
 //! [`ArticleSummary`] and [`Article`] are what the list and the reader show;
 //! [`ingest::plain_text`] turns scraped text into articles; [`sample`] fills a
 //! new library with the bundled articles; [`text`] holds the script-aware text
-//! functions (direction detection, text to safe HTML).
+//! functions (direction detection, text to safe HTML); [`persian`] folds
+//! text for search and converts Jalali dates; [`search`] is full-text search.
 //!
 //! Time is always passed in (`now`, Unix seconds); nothing here reads the clock.
 
@@ -14,12 +15,15 @@ pub mod bookmarks;
 mod db;
 mod error;
 pub mod ingest;
+pub mod persian;
 pub mod sample;
+pub mod search;
 pub mod text;
 
 pub use articles::{Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, SourceKind};
 pub use db::{Library, SCHEMA_VERSION};
 pub use error::LibraryError;
+pub use search::{SearchHit, SearchQuery, SearchResult, TextPart};
 pub use text::Direction;
 
 /// Unix time in seconds, UTC.

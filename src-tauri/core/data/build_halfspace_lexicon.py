@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Builds halfspace-lexicon.txt, the data behind Barg's half-space (ZWNJ) repair.
+
+Run by hand (a build tool, not part of the app build):
+
+    python3 build_halfspace_lexicon.py /work/shared/fixtures/lexicon > halfspace-lexicon.txt
+
+Inputs (all under the given lexicon directory; provenance in SOURCES.md):
+  wordfreq_fa_small.tsv             wordfreq 3.1.1 small_fa list (data CC BY-SA 4.0, Robyn Speer)
+  shekar-1.7.0/vocab.csv            shekar word counts (MIT)
+  shekar-1.7.0/compound_words.csv   shekar compound words, written with ZWNJ or '#'-joined (MIT)
+  shekar-1.7.0/verbs.csv            shekar verb stems (MIT)
+  hazm-0.10.0/words.dat             hazm word list with counts (MIT)
+  hazm-0.10.0/verbs.dat             hazm verb stems past#present (MIT)
+
+Nothing is taken from the evaluation text (fixtures/text/ud-persian).
+
+Output: plain UTF-8 text, one entry per line, three sections, each sorted:
+  [split]  words written WITH a half-space whose half-spaced form clearly wins
+           over the joined spelling (the joined spelling is the lookup key).
+  [word]   joined words that must not be split by the productive rules, and
+           that serve as stems for them (`دقیقه`, `موضوعات`, `تنش`).
+  [verb]   verb stems (present and past) for the `می`/`نمی` rule.
+
+Conventions (documented, the tools disagree):
+  * no half-space after a non-joining letter (ا آ أ إ د ذ ر ز ژ و ؤ ة): it
+    changes nothing on screen, and careful text usually omits it (`کشورها`).
+    Such ZWNJs are dropped from the lexicon forms.
+  * letters are folded for lookup only: Arabic yeh/kaf -> Persian (1:1).
+"""
+
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ZWNJ = "\u200c"
+NON_JOINING = set("اآأإدذرزژوؤةۀ")  # letters that do not join to the next one
+FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+# Tunables (chosen from the lexicon data, not from the evaluation text).
+SPLIT_RATIO = float(os.environ.get("HS_SPLIT_RATIO", "0.33"))  # split when half-spaced >= ratio * joined
+WORD_MIN_PER_MILLION = 0.05  # joined words rarer than this are not kept as [word]
+STEM_MIN_PER_MILLION = 0.05
+
+
+def is_persian_word(w: str) -> bool:
+    return bool(w) and all(
+        ("\u0621" <= c <= "\u064a") or ("\u0671" <= c <= "\u06d3") or c == "\u06d5"
+        or c == ZWNJ for c in w
+    )
+
+
+def clean_hs(w: str):
+    """Normalises a half-spaced form: strips edge ZWNJ, collapses runs, drops
+    ZWNJ after non-joining letters. Returns None if junk."""
+    w = w.translate(FOLD).strip(ZWNJ)
+    while ZWNJ + ZWNJ in w:
+        w = w.replace(ZWNJ + ZWNJ, ZWNJ)
+    out = []
+    for c in w:
+        if c == ZWNJ and (not out or out[-1] in NON_JOINING):
+            continue
+        out.append(c)
+    w = "".join(out)
+    if not is_persian_word(w):
+        return None
+    return w
+
+
+def load_wordfreq(d: Path):
+    res = {}
+    for line in open(d / "wordfreq_fa_small.tsv", encoding="utf8"):
+        if line.startswith("#"):
+            continue
+        p = line.rstrip("\n").split("\t")
+        res[p[0]] = float(p[2])  # per million
+    return res
+
+
+def load_counts(path: Path, sep: str):
+    res = {}
+    for line in open(path, encoding="utf8"):
+        p = line.rstrip("\n").rsplit(sep, 1) if sep == "," else line.rstrip("\n").split(sep)
+        if len(p) < 2:
+            continue
+        try:
+            res[p[0]] = int(p[1])
+        except ValueError:
+            continue
+    total = sum(res.values()) or 1
+    return {w: c * 1e6 / total for w, c in res.items()}
+
+
+def add(table, w, f):
+    if w is None:
+        return
+    table[w] = table.get(w, 0.0) + f
+
+
+def main():
+    d = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/fixtures/lexicon")
+    sources = {
+        "wordfreq": load_wordfreq(d),
+        "shekar": load_counts(d / "shekar-1.7.0" / "vocab.csv", ","),
+        "hazm": load_counts(d / "hazm-0.10.0" / "words.dat", "\t"),
+    }
+    # Per source, folded and cleaned frequencies (per million).
+    freq = {}
+    for name, src in sources.items():
+        t = {}
+        for w, f in src.items():
+            w2 = clean_hs(w) if ZWNJ in w else w.translate(FOLD)
+            if w2 is None or not is_persian_word(w2):
+                continue
+            add(t, w2, f)
+        freq[name] = t
+
+    compounds_hs, compounds_joined = set(), set()
+    for line in open(d / "shekar-1.7.0" / "compound_words.csv", encoding="utf8"):
+        w = line.strip()
+        if not w:
+            continue
+        if "#" in w:
+            # '#' marks a morpheme boundary written joined: keep the word joined.
+            j = w.replace("#", "").replace(ZWNJ, "").translate(FOLD)
+            if is_persian_word(j):
+                compounds_joined.add(j)
+            continue
+        h = clean_hs(w)
+        if h and ZWNJ in h:
+            compounds_hs.add(h)
+
+    def score(w):
+        # Sum over sources of per-million frequency; hazm is weak (many zeros),
+        # so it counts at a quarter.
+        return (freq["wordfreq"].get(w, 0.0) + freq["shekar"].get(w, 0.0)
+                + 0.25 * freq["hazm"].get(w, 0.0))
+
+    # Candidate half-spaced forms, grouped by joined key.
+    cands = defaultdict(set)
+    for t in freq.values():
+        for w in t:
+            if ZWNJ in w:
+                cands[w.replace(ZWNJ, "")].add(w)
+    for w in compounds_hs:
+        cands[w.replace(ZWNJ, "")].add(w)
+
+    split = {}
+    for key, forms in cands.items():
+        best = max(forms, key=lambda h: (score(h), h in compounds_hs, h))
+        hs = sum(score(h) for h in forms)
+        j = score(key)
+        if key in compounds_joined:
+            continue
+        if hs == 0.0:
+            # Only the compound list knows it: trust it when the joined form is unknown.
+            if best in compounds_hs and j == 0.0:
+                split[key] = best
+            continue
+        if best in compounds_hs:
+            hs *= 2.0  # a curated compound gets a bonus
+        if hs >= SPLIT_RATIO * j:
+            split[key] = best
+
+    words = set()
+    for w in set(freq["wordfreq"]) | set(freq["shekar"]) | set(freq["hazm"]):
+        if ZWNJ in w or w in split or len(w) < 2:
+            continue
+        if score(w) >= WORD_MIN_PER_MILLION:
+            words.add(w)
+    words |= {w for w in compounds_joined if w not in split}
+
+    verbs = set()
+    for line in open(d / "hazm-0.10.0" / "verbs.dat", encoding="utf8"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        for part in line.split("#"):
+            for s in part.split():
+                if is_persian_word(s) and s != "یا":
+                    verbs.add(s.translate(FOLD))
+    for line in open(d / "shekar-1.7.0" / "verbs.csv", encoding="utf8"):
+        for s in line.strip().split(","):
+            if s and is_persian_word(s):
+                verbs.add(s.translate(FOLD))
+
+    out = sys.stdout
+    out.write(
+        "# Barg half-space (ZWNJ) repair lexicon. Generated by build_halfspace_lexicon.py; do not edit.\n"
+        "# Built from: wordfreq 3.1.1 small_fa (data CC BY-SA 4.0, Robyn Speer / wordfreq),\n"
+        "#   shekar 1.7.0 vocab.csv, compound_words.csv, verbs.csv (MIT, amirivojdan/shekar),\n"
+        "#   hazm 0.10.0 words.dat, verbs.dat (MIT, roshan-research/hazm). See SOURCES.md.\n"
+        "# This file is a derived work of wordfreq data and is therefore CC BY-SA 4.0.\n"
+        f"# Parameters: split_ratio={SPLIT_RATIO} word_min_per_million={WORD_MIN_PER_MILLION}\n"
+        "# Sections: [split] half-spaced forms (key = the form without ZWNJ); [word] joined words\n"
+        "#   kept as they are and used as stems; [verb] verb stems for the می/نمی rule.\n"
+    )
+    for name, items in (("split", split.values()), ("word", words), ("verb", verbs)):
+        out.write(f"[{name}]\n")
+        for w in sorted(items):
+            out.write(w + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+//! Search on a real library file: every spelling finds the others, filters
+//! narrow, ranking prefers titles, and no input can raise an error.
+
+use barg_core::{sample, ArticleFilter, Library, NewArticle, SearchQuery, SourceKind};
+
+const NOW: i64 = 1_764_000_000;
+
+fn sample_library(dir: &tempfile::TempDir) -> Library {
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    sample::import_once(&library, NOW).unwrap();
+    library
+}
+
+fn titles(library: &Library, text: &str) -> Vec<String> {
+    let query = SearchQuery {
+        text: text.into(),
+        limit: 50,
+        ..Default::default()
+    };
+    library
+        .search(&query)
+        .unwrap_or_else(|e| panic!("«{text}» fails: {e}"))
+        .hits
+        .into_iter()
+        .map(|h| h.article.title)
+        .collect()
+}
+
+const FIRST: &str = "رؤسای جمهور روسیه و آمریکا";
+const SECOND: &str = "آندری کارتاپولوف";
+const MIXED: &str = "Rust و Tauri";
+
+/// Each row: a query, the articles (by title start) it must find, and why.
+const CASES: &[(&str, &[&str], &str)] = &[
+    (
+        "میکند",
+        &[SECOND, MIXED],
+        "joined form finds half-spaced می‌کند and joined میکند",
+    ),
+    ("می‌کند", &[SECOND, MIXED], "half-spaced form"),
+    ("می کند", &[SECOND, MIXED], "spaced form"),
+    ("رئیسجمهور", &[FIRST, SECOND, MIXED], "compound, joined"),
+    ("رئیس جمهور", &[FIRST, SECOND, MIXED], "compound, spaced"),
+    (
+        "رييس‌جمهور",
+        &[FIRST, SECOND, MIXED],
+        "compound with Arabic yeh and half-space",
+    ),
+    (
+        "تنش‌ها",
+        &[FIRST],
+        "plural, half-spaced, finds the joined تنشها",
+    ),
+    ("كرملين", &[FIRST], "Arabic kaf and yeh"),
+    ("۵۰", &[FIRST], "Persian digits find ASCII 50 (and ۵۰)"),
+    ("50", &[FIRST], "ASCII digits"),
+    ("\"تحمیل تحریمها\"", &[FIRST], "a phrase"),
+    ("\"تحریمها تحمیل\"", &[], "a phrase in the wrong order"),
+    ("تاجیک*", &[SECOND], "a prefix"),
+    ("پوتین تاجیکستان", &[SECOND], "two words: both must match"),
+    ("network", &["Reading the news"], "English"),
+    ("NETWORK", &["Reading the news"], "case"),
+    (
+        "برگ",
+        &[FIRST, SECOND, MIXED, "Reading the news"],
+        "the source name is searched",
+    ),
+    (
+        "گفت و گو",
+        &[FIRST, "Reading the news"],
+        "گفت و گو, گفت‌وگو and گفتوگو are one word",
+    ),
+];
+
+#[test]
+fn every_spelling_finds_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = sample_library(&dir);
+    for (query, expected, why) in CASES {
+        let found = titles(&library, query);
+        for title in *expected {
+            assert!(
+                found.iter().any(|t| t.starts_with(title)),
+                "{why}: «{query}» must find «{title}…», found {found:?}"
+            );
+        }
+        assert_eq!(
+            found.len(),
+            expected.len(),
+            "{why}: «{query}» finds only what it should: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn no_input_raises_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = sample_library(&dir);
+    let hostile = [
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        "*",
+        "**",
+        "a*b",
+        "-",
+        "NOT",
+        "AND OR NOT",
+        "(",
+        ")",
+        "a OR",
+        "NEAR(a b)",
+        "title:رئیس",
+        "'; DROP TABLE articles; --",
+        "\u{0}",
+        "\u{200C}",
+        "^a",
+        "{a b}",
+        "a + b",
+        "\"unclosed",
+        "ـــ",
+        "ً",
+        "٪",
+        &"x".repeat(10_000),
+        &"رئیس ".repeat(500),
+    ];
+    for query in hostile {
+        let result = library.search(&SearchQuery {
+            text: query.into(),
+            limit: 10,
+            ..Default::default()
+        });
+        assert!(
+            result.is_ok(),
+            "«{}» must not fail: {result:?}",
+            query.chars().take(40).collect::<String>()
+        );
+    }
+    assert_eq!(library.article_count().unwrap(), 4, "and nothing changed");
+}
+
+#[test]
+fn snippets_show_the_original_text_with_the_hits_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = sample_library(&dir);
+    let result = library
+        .search(&SearchQuery {
+            text: "رييس جمهور".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    let mixed = result
+        .hits
+        .iter()
+        .find(|h| h.article.title.starts_with(MIXED))
+        .expect("the mixed article is a hit");
+    let snippet: String = mixed
+        .snippet_parts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let marked: Vec<&str> = mixed
+        .snippet_parts
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        marked.contains(&"رئیس‌جمهور"),
+        "the original spelling, half-space and all, is marked: {marked:?}"
+    );
+    assert!(
+        marked.contains(&"رئیس جمهور"),
+        "and the spaced one: {marked:?}"
+    );
+    assert!(!snippet.contains('\n'), "a snippet is one line");
+    assert_eq!(result.total, 3);
+}
+
+#[test]
+fn titles_rank_above_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let source = library
+        .ensure_source(SourceKind::File, "files", "file:test", NOW)
+        .unwrap();
+    let add = |guid: &str, title: &str, body: &str| {
+        let article = NewArticle {
+            guid: guid.into(),
+            url: None,
+            title: title.into(),
+            author: None,
+            published_at: Some(NOW),
+            language: Some("fa".into()),
+            body_html: String::new(),
+            body_text: body.into(),
+        };
+        library.add_article(source, &article, NOW).unwrap();
+    };
+    add(
+        "a",
+        "خبر روز",
+        "گزارشی درباره زعفران و بازار آن در این هفته",
+    );
+    add("b", "زعفران ایران", "گزارشی درباره بازار در این هفته");
+    assert_eq!(
+        titles(&library, "زعفران"),
+        ["زعفران ایران", "خبر روز"],
+        "a title hit ranks first"
+    );
+}
+
+#[test]
+fn filters_narrow_the_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = sample_library(&dir);
+    let all = library.list_articles(&ArticleFilter::default()).unwrap();
+    let first = all.iter().find(|a| a.title.starts_with(FIRST)).unwrap();
+    library.set_bookmark(first.id, true, NOW).unwrap();
+
+    let query = |q: SearchQuery| {
+        library
+            .search(&SearchQuery {
+                text: "رئیس جمهور".into(),
+                limit: 10,
+                ..q
+            })
+            .unwrap()
+    };
+    let bookmarked = query(SearchQuery {
+        bookmarked_only: true,
+        ..Default::default()
+    });
+    assert_eq!(bookmarked.hits.len(), 1, "only the bookmarked hit");
+    assert_eq!(bookmarked.hits[0].article.id, first.id);
+
+    // 2021-12-30 00:00 UTC to 2022-01-01: only the first story (dated 2021-12-31).
+    let dated = query(SearchQuery {
+        from: Some(1_640_822_400),
+        to: Some(1_640_995_200),
+        ..Default::default()
+    });
+    assert_eq!(
+        dated.hits.iter().map(|h| h.article.id).collect::<Vec<_>>(),
+        vec![first.id],
+        "the date range applies"
+    );
+
+    let other_source = query(SearchQuery {
+        source_id: Some(999),
+        ..Default::default()
+    });
+    assert!(
+        other_source.hits.is_empty(),
+        "a source filter excludes other sources"
+    );
+    let unread = query(SearchQuery {
+        unread_only: true,
+        ..Default::default()
+    });
+    assert_eq!(unread.hits.len(), 3, "nothing is read yet");
+}
