@@ -137,58 +137,91 @@ impl Library {
         article: &NewArticle,
         now: Timestamp,
     ) -> Result<InsertOutcome, LibraryError> {
-        let hash = content_hash(&article.title, &article.body_text);
-        let dir = detect_direction(
-            &format!("{}\n{}", article.title, article.body_text),
-            Direction::Rtl,
-        );
-        self.write(|tx| {
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM articles WHERE (source_id = ?1 AND guid = ?2)
-                        OR (?3 IS NOT NULL AND url = ?3) OR content_hash = ?4 LIMIT 1",
-                    params![source_id, article.guid, article.url, hash],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(id) = existing {
-                return Ok(InsertOutcome::Duplicate(id));
-            }
-            tx.execute(
-                "INSERT INTO articles (source_id, guid, url, title, author, published_at, fetched_at,
-                     sort_at, language, direction, body_html, body_text, content_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    source_id,
-                    article.guid,
-                    article.url,
-                    article.title,
-                    article.author,
-                    article.published_at,
-                    now,
-                    article.published_at.unwrap_or(now),
-                    article.language,
-                    dir.as_str(),
-                    article.body_html,
-                    article.body_text,
-                    hash,
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            let source_title: String =
-                tx.query_row("SELECT title FROM sources WHERE id = ?1", [source_id], |r| r.get(0))?;
-            crate::search::index_article(
-                tx,
-                id,
-                &article.title,
-                &article.body_text,
-                article.author.as_deref(),
-                &source_title,
-            )?;
-            Ok(InsertOutcome::Added(id))
-        })
+        Ok(self.add_articles(source_id, std::slice::from_ref(article), now)?[0])
     }
 
+    /// Stores articles in one short write transaction, skipping those the
+    /// library already has (same guid in the source, same URL, or same
+    /// content, also within the batch).
+    pub fn add_articles(
+        &self,
+        source_id: i64,
+        articles: &[NewArticle],
+        now: Timestamp,
+    ) -> Result<Vec<InsertOutcome>, LibraryError> {
+        self.write(|tx| {
+            let source_title: String = tx.query_row(
+                "SELECT title FROM sources WHERE id = ?1",
+                [source_id],
+                |r| r.get(0),
+            )?;
+            articles
+                .iter()
+                .map(|article| insert_article(tx, source_id, &source_title, article, now))
+                .collect()
+        })
+    }
+}
+
+fn insert_article(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+    source_title: &str,
+    article: &NewArticle,
+    now: Timestamp,
+) -> Result<InsertOutcome, LibraryError> {
+    let hash = content_hash(&article.title, &article.body_text);
+    let dir = detect_direction(
+        &format!("{}\n{}", article.title, article.body_text),
+        Direction::Rtl,
+    );
+    {
+        let existing: Option<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM articles WHERE (source_id = ?1 AND guid = ?2)
+                        OR (?3 IS NOT NULL AND url = ?3) OR content_hash = ?4 LIMIT 1",
+            )?
+            .query_row(params![source_id, article.guid, article.url, hash], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(InsertOutcome::Duplicate(id));
+        }
+        tx.prepare_cached(
+            "INSERT INTO articles (source_id, guid, url, title, author, published_at, fetched_at,
+                     sort_at, language, direction, body_html, body_text, content_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            source_id,
+            article.guid,
+            article.url,
+            article.title,
+            article.author,
+            article.published_at,
+            now,
+            article.published_at.unwrap_or(now),
+            article.language,
+            dir.as_str(),
+            article.body_html,
+            article.body_text,
+            hash,
+        ])?;
+        let id = tx.last_insert_rowid();
+        crate::search::index_article(
+            tx,
+            id,
+            &article.title,
+            &article.body_text,
+            article.author.as_deref(),
+            source_title,
+        )?;
+        Ok(InsertOutcome::Added(id))
+    }
+}
+
+impl Library {
     /// A page of articles, newest first (or newest bookmark first).
     pub fn list_articles(
         &self,

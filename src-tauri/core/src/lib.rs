@@ -14,6 +14,7 @@ pub mod articles;
 pub mod bookmarks;
 mod db;
 mod error;
+pub mod export;
 pub mod ingest;
 pub mod persian;
 pub mod sample;

@@ -50,35 +50,73 @@ fn is_headline(line: &str) -> bool {
         && line.split_whitespace().count() <= HEADLINE_MAX_WORDS
 }
 
+/// Splits text into articles line by line, holding at most one article in
+/// memory, so a file of any size streams through.
+#[derive(Debug, Default)]
+pub struct Splitter {
+    current: Option<TextArticle>,
+    /// The previous line, held back in case it is a kicker.
+    pending: Option<String>,
+}
+
+impl Splitter {
+    /// Feeds one line; returns an article when this line completes one.
+    pub fn push_line(&mut self, line: &str) -> Option<TextArticle> {
+        let line = line.trim();
+        if line.is_empty() || is_boilerplate(line) {
+            return None;
+        }
+        match self.pending.take() {
+            Some(kicker) if is_kicker(&kicker) && is_headline(line) => {
+                let done = self.current.take();
+                self.current = Some(TextArticle {
+                    title: format!("{kicker} {line}"),
+                    paragraphs: Vec::new(),
+                });
+                done
+            }
+            Some(previous) => {
+                self.place(previous);
+                self.pending = Some(line.to_owned());
+                None
+            }
+            None => {
+                self.pending = Some(line.to_owned());
+                None
+            }
+        }
+    }
+
+    fn place(&mut self, line: String) {
+        match &mut self.current {
+            Some(article) => article.paragraphs.push(line),
+            None => {
+                self.current = Some(TextArticle {
+                    title: line,
+                    paragraphs: Vec::new(),
+                })
+            }
+        }
+    }
+
+    /// Ends the text; returns the last article.
+    pub fn finish(mut self) -> Option<TextArticle> {
+        if let Some(line) = self.pending.take() {
+            self.place(line);
+        }
+        self.current
+    }
+}
+
 /// Splits a text into articles. Lines are trimmed of surrounding whitespace
 /// only; the text of each line is kept exactly (half-spaces, digits).
 pub fn parse(text: &str) -> Vec<TextArticle> {
-    let lines: Vec<&str> = text
+    let mut splitter = Splitter::default();
+    let mut articles: Vec<TextArticle> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !is_boilerplate(l))
+        .filter_map(|line| splitter.push_line(line))
         .collect();
-    let mut articles: Vec<TextArticle> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let starts_story = i + 1 < lines.len() && is_kicker(lines[i]) && is_headline(lines[i + 1]);
-        if starts_story {
-            articles.push(TextArticle {
-                title: format!("{} {}", lines[i], lines[i + 1]),
-                paragraphs: Vec::new(),
-            });
-            i += 2;
-        } else if let Some(article) = articles.last_mut() {
-            article.paragraphs.push(lines[i].to_owned());
-            i += 1;
-        } else {
-            articles.push(TextArticle {
-                title: lines[i].to_owned(),
-                paragraphs: Vec::new(),
-            });
-            i += 1;
-        }
-    }
+    articles.extend(splitter.finish());
     articles
 }
 

@@ -1,0 +1,236 @@
+//! HTML from outside, made safe for the web view (ammonia with Barg's own
+//! allowlist), and plain text recovered from it.
+//!
+//! Kept: text structure, `dir`/`lang` everywhere (ammonia's defaults drop
+//! `dir`), `bdi`/`bdo`, images, tables, figures, http(s)/mailto links (with
+//! `rel="noopener noreferrer nofollow"`). Dropped: scripts, styles, event
+//! handlers, forms, frames, objects, `javascript:`/`data:` URLs, and the bidi
+//! override characters that can disguise a link.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn cleaner() -> &'static ammonia::Builder<'static> {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER.get_or_init(new_cleaner)
+}
+
+fn new_cleaner() -> ammonia::Builder<'static> {
+    {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_tags([
+                "bdi",
+                "bdo",
+                "figure",
+                "figcaption",
+                "picture",
+                "section",
+                "article",
+                "aside",
+                "time",
+                "mark",
+            ])
+            .add_generic_attributes(["dir", "lang", "title"])
+            .add_tag_attributes("img", ["src", "alt", "width", "height", "loading"])
+            .add_tag_attributes("time", ["datetime"])
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .strip_comments(true);
+        builder
+    }
+}
+
+/// Bidi embedding/override/isolate controls: never needed in stored HTML
+/// (the markup carries direction) and a way to disguise a URL.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Sanitizes HTML for storage; relative URLs resolve against `base`.
+pub fn sanitize_html(html: &str, base: Option<&url::Url>) -> String {
+    let cleaned: String = html.chars().filter(|c| !is_bidi_control(*c)).collect();
+    match base {
+        Some(base) => {
+            let mut builder = new_cleaner();
+            builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()));
+            builder.clean(&cleaned).to_string()
+        }
+        None => cleaner().clean(&cleaned).to_string(),
+    }
+}
+
+/// Plain text of (sanitized) HTML: block elements become line breaks,
+/// entities are decoded, whitespace runs collapse. Half-spaces stay.
+pub fn html_to_text(html: &str) -> String {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "hr",
+    ];
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&decode_entities(&rest[..lt]));
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[lt + 1..lt + gt].trim_start_matches('/');
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCKS.contains(&name.as_str()) {
+            text.push('\n');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    text.push_str(&decode_entities(rest));
+    // Collapse spaces within lines and drop empty lines.
+    text.lines()
+        .map(|line| {
+            line.split([' ', '\t', '\r', '\u{A0}'])
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &after[..e];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some(' '),
+                "zwnj" => Some('\u{200C}'),
+                "zwj" => Some('\u{200D}'),
+                _ if entity.starts_with("#x") || entity.starts_with("#X") => {
+                    u32::from_str_radix(&entity[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if entity.starts_with('#') => entity[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn active_content_is_removed_and_direction_kept() {
+        let hostile = format!(
+            r#"<p dir="rtl" lang="fa" onclick="steal()">متن <b>مهم</b>‌ها</p>
+            <script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">link</a>
+            <iframe src="https://evil.example"></iframe><svg><script>alert(4)</script></svg>
+            <a href="https://example.com/{o}gpj.exe">a{o}gpj.exe</a><form action="/x"><input></form>"#,
+            o = '\u{202E}'
+        );
+        let clean = sanitize_html(&hostile, None);
+        for bad in [
+            "script",
+            "onclick",
+            "onerror",
+            "javascript:",
+            "iframe",
+            "<svg",
+            "<form",
+            "<input",
+            "\u{202E}",
+        ] {
+            assert!(!clean.contains(bad), "«{bad}» must be removed: {clean}");
+        }
+        assert!(
+            clean.contains(r#"dir="rtl""#) && clean.contains(r#"lang="fa""#),
+            "dir and lang stay: {clean}"
+        );
+        assert!(
+            clean.contains("rel=\"noopener noreferrer nofollow\""),
+            "links cannot reach back: {clean}"
+        );
+        assert!(
+            clean.contains("<b>مهم</b>\u{200C}ها"),
+            "half-spaces stay: {clean}"
+        );
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_base() {
+        let base = url::Url::parse("https://news.example/fa/story/1").unwrap();
+        let clean = sanitize_html(
+            r#"<a href="../2">next</a><img src="/img/a.jpg">"#,
+            Some(&base),
+        );
+        assert!(
+            clean.contains(r#"href="https://news.example/fa/2""#),
+            "{clean}"
+        );
+        assert!(
+            clean.contains(r#"src="https://news.example/img/a.jpg""#),
+            "{clean}"
+        );
+    }
+
+    #[test]
+    fn text_keeps_paragraphs_entities_and_half_spaces() {
+        let html = "<p>یک&zwnj;دو &amp; سه</p><p>چهار<br>پنج&#x200c;ها   شش</p>";
+        assert_eq!(
+            html_to_text(html),
+            "یک\u{200C}دو & سه\nچهار\nپنج\u{200C}ها شش"
+        );
+    }
+}
