@@ -7,4 +7,10 @@ error-database = کتابخانه خوانده یا نوشته نشد. دوبا�
 error-invalid-input = این ورودی پذیرفته نشد.
 error-settings = تنظیمات ذخیره نشد. دوباره امتحان کنید.
 error-io = فایل خوانده یا نوشته نشد.
+error-unsupported-format = قالب این فایل پشتیبانی نمی‌شود.
+error-too-large = این فایل برای افزودن بیش از حد بزرگ است.
 error-internal = خطای پیش‌بینی‌نشده‌ای رخ داد. دوباره امتحان کنید.
+
+cli-library-unavailable = کتابخانهٔ { $path } باز نشد.
+cli-import-summary = { $added } مقاله افزوده شد، { $duplicates } تکراری، { $failed } پرونده ناموفق.
+cli-import-nothing = هیچ پرونده‌ای وارد نشد.

@@ -1,12 +1,28 @@
 //! The headless `barg` command line: `barg` alone opens the app; a
 //! subcommand works on the same library without opening a window.
+//!
+//! Exit status: 0 on success, 1 with a one-line message on bad input, 2 on bad
+//! usage (clap's own). With `--json`, every result is one JSON object per line.
 
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use barg_core::persian::{fold, jalali};
+use barg_core::{ArticleFilter, Library, SearchQuery};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use fluent_bundle::FluentArgs;
+use serde_json::json;
+
+use crate::ipc::ArticleSummaryDto;
+use crate::settings::Language;
+use crate::{now, AppState, Messages};
 
 #[derive(Debug, Parser)]
-#[command(name = "barg", version, about = "Barg (برگ), a Persian-first reader")]
+#[command(
+    name = "barg",
+    version,
+    about = "Barg (برگ), a Persian-first reader. Without a subcommand, opens the app."
+)]
 pub struct Cli {
     /// The data folder holding the library and settings.
     #[arg(long, global = true, env = "BARG_DATA_DIR", value_name = "DIR")]
@@ -21,4 +37,507 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Import files: plain text, HTML pages, RSS/Atom/JSON feeds, Barg exports.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Export the library or the bookmarks.
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormatArg,
+        /// Only the bookmarks (always so for html and md).
+        #[arg(long)]
+        bookmarks: bool,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List articles, newest first.
+    List {
+        /// Only bookmarked articles, newest bookmark first.
+        #[arg(long)]
+        bookmarked: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show one article's text.
+    Show {
+        id: i64,
+        /// Show the text with lost half-spaces repaired (display only).
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Search the library.
+    Search(SearchArgs),
+    /// Add, remove or list bookmarks.
+    Bookmark {
+        #[command(subcommand)]
+        action: BookmarkAction,
+    },
+    /// Persian text tools: read standard input, write standard output.
+    Text {
+        #[arg(value_enum)]
+        action: TextAction,
+    },
+    /// Convert a date between the Gregorian and the Jalali calendar.
+    Date {
+        /// A Gregorian date YYYY-MM-DD to convert to Jalali.
+        #[arg(
+            long,
+            value_name = "YYYY-MM-DD",
+            conflicts_with = "to_gregorian",
+            required_unless_present = "to_gregorian"
+        )]
+        to_jalali: Option<String>,
+        /// A Jalali date YYYY-MM-DD to convert to Gregorian.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to_gregorian: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "a phrase" or a prefix*.
+    pub query: String,
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Only articles from this source.
+    #[arg(long, value_name = "ID")]
+    pub source: Option<i64>,
+    #[arg(long)]
+    pub bookmarked: bool,
+    #[arg(long)]
+    pub unread: bool,
+    /// Only articles dated on or after this day (YYYY-MM-DD, Gregorian).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this day (YYYY-MM-DD, Gregorian).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarkAction {
+    Add { id: i64 },
+    Remove { id: i64 },
+    List,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Html,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TextAction {
+    /// Fold for search (what the index stores).
+    Fold,
+    /// Repair lost half-spaces, digits and punctuation spacing for reading.
+    Repair,
+}
+
+/// A failure the user can act on: printed as one line, exit status 1.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+/// Runs a subcommand; the result is the process exit code.
+pub fn run(command: Command, data_dir: &Path, json_output: bool) -> std::process::ExitCode {
+    let messages = Messages::new();
+    let language = cli_language(data_dir);
+    let mut out = std::io::stdout().lock();
+    match execute(
+        command,
+        data_dir,
+        json_output,
+        &mut out,
+        &messages,
+        language,
+    ) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(CliError(message)) => {
+            if json_output {
+                let _ = writeln!(out, "{}", json!({ "error": message }));
+            }
+            eprintln!("barg: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The language of messages: the app's interface language, else the
+/// terminal's (`LANG`), else English.
+fn cli_language(data_dir: &Path) -> Language {
+    let from_settings = std::fs::read_to_string(crate::settings::store_path(data_dir))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|store| {
+            serde_json::from_value::<crate::settings::Settings>(store.get("settings")?.clone()).ok()
+        })
+        .map(|s| s.language);
+    from_settings.unwrap_or_else(|| {
+        if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
+            Language::Fa
+        } else {
+            Language::En
+        }
+    })
+}
+
+fn open_library(
+    data_dir: &Path,
+    messages: &Messages,
+    language: Language,
+) -> Result<Library, CliError> {
+    AppState::open(data_dir)
+        .map(|state| std::sync::Arc::try_unwrap(state.library).ok())
+        .ok()
+        .flatten()
+        .ok_or_else(|| {
+            let mut args = FluentArgs::new();
+            args.set("path", data_dir.display().to_string());
+            CliError(messages.text(language, "cli-library-unavailable", Some(&args)))
+        })
+}
+
+fn library_error(
+    messages: &Messages,
+    language: Language,
+    error: barg_core::LibraryError,
+) -> CliError {
+    let code = crate::ipc::CommandError::from(error);
+    CliError(format!(
+        "{} ({})",
+        messages.text(language, &code.code.message_id(), None),
+        code.message
+    ))
+}
+
+fn day_start(text: &str, end_of_day: bool) -> Result<i64, CliError> {
+    let date = jalali::parse_ymd(text).map_err(|e| CliError(e.to_string()))?;
+    jalali::to_jalali(date).map_err(|e| CliError(e.to_string()))?; // validates the day
+    let days = days_from_civil(date.year, date.month, date.day);
+    Ok(days * 86_400 + if end_of_day { 86_399 } else { 0 })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// algorithm), for day bounds in UTC.
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn write_line(out: &mut impl Write, line: impl std::fmt::Display) -> Result<(), CliError> {
+    writeln!(out, "{line}").map_err(|e| CliError(e.to_string()))
+}
+
+fn print_summaries(
+    out: &mut impl Write,
+    json_output: bool,
+    articles: Vec<barg_core::ArticleSummary>,
+) -> Result<(), CliError> {
+    for article in articles {
+        if json_output {
+            write_line(
+                out,
+                serde_json::to_string(&ArticleSummaryDto::from(article)).unwrap_or_default(),
+            )?;
+        } else {
+            let mark = if article.bookmarked_at.is_some() {
+                "★"
+            } else {
+                " "
+            };
+            write_line(
+                out,
+                format!(
+                    "{:>6} {mark} {}  ({})",
+                    article.id, article.title, article.source_title
+                ),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn execute(
+    command: Command,
+    data_dir: &Path,
+    json_output: bool,
+    out: &mut impl Write,
+    messages: &Messages,
+    language: Language,
+) -> Result<(), CliError> {
+    match command {
+        Command::Import { paths } => {
+            let library = open_library(data_dir, messages, language)?;
+            let (mut added, mut duplicates, mut failed) = (0, 0, 0);
+            for path in &paths {
+                match library.import_file(path, now()) {
+                    Ok(counts) => {
+                        added += counts.added;
+                        duplicates += counts.duplicates;
+                        if json_output {
+                            write_line(
+                                out,
+                                json!({ "path": path, "added": counts.added, "duplicates": counts.duplicates }),
+                            )?;
+                        }
+                    }
+                    Err(error) => {
+                        failed += 1;
+                        let error = crate::ipc::CommandError::from(error);
+                        let reason = format!(
+                            "{} ({})",
+                            messages.text(language, &error.code.message_id(), None),
+                            error.message
+                        );
+                        if json_output {
+                            write_line(
+                                out,
+                                json!({ "path": path, "failed": error.code, "reason": reason }),
+                            )?;
+                        } else {
+                            write_line(out, format!("{}: {reason}", path.display()))?;
+                        }
+                    }
+                }
+            }
+            let mut args = FluentArgs::new();
+            args.set("added", added);
+            args.set("duplicates", duplicates);
+            args.set("failed", failed);
+            if json_output {
+                write_line(
+                    out,
+                    json!({ "added": added, "duplicates": duplicates, "failed": failed }),
+                )?;
+            } else {
+                write_line(
+                    out,
+                    messages.text(language, "cli-import-summary", Some(&args)),
+                )?;
+            }
+            if failed > 0 && added + duplicates == 0 {
+                return Err(CliError(messages.text(
+                    language,
+                    "cli-import-nothing",
+                    None,
+                )));
+            }
+            Ok(())
+        }
+        Command::Export {
+            format,
+            bookmarks,
+            out: path,
+        } => {
+            let library = open_library(data_dir, messages, language)?;
+            let format = match format {
+                ExportFormatArg::Json => barg_core::export::ExportFormat::Json,
+                ExportFormatArg::Html => barg_core::export::ExportFormat::Html,
+                ExportFormatArg::Md => barg_core::export::ExportFormat::Markdown,
+            };
+            let counts =
+                crate::export_to_file(&library, format, bookmarks, &path).map_err(|e| {
+                    CliError(format!(
+                        "{} ({})",
+                        messages.text(language, &e.code.message_id(), None),
+                        e.message
+                    ))
+                })?;
+            write_line(
+                out,
+                if json_output {
+                    json!({ "path": path, "articles": counts.articles, "bookmarks": counts.bookmarks }).to_string()
+                } else {
+                    format!("{} → {}", counts.articles, path.display())
+                },
+            )
+        }
+        Command::List { bookmarked, limit } => {
+            let library = open_library(data_dir, messages, language)?;
+            let page = library
+                .list_articles(&ArticleFilter {
+                    bookmarked_only: bookmarked,
+                    limit,
+                    offset: 0,
+                })
+                .map_err(|e| library_error(messages, language, e))?;
+            print_summaries(out, json_output, page)
+        }
+        Command::Show { id, repair } => {
+            let library = open_library(data_dir, messages, language)?;
+            let article = library
+                .article(id)
+                .map_err(|e| library_error(messages, language, e))?;
+            let (title, body) = if repair {
+                (
+                    barg_core::persian::repair_text(&article.summary.title),
+                    barg_core::persian::repair_text(&article.body_text),
+                )
+            } else {
+                (article.summary.title.clone(), article.body_text.clone())
+            };
+            if json_output {
+                let mut value = serde_json::to_value(ArticleSummaryDto::from(article.summary))
+                    .unwrap_or_default();
+                value["title"] = json!(title);
+                value["text"] = json!(body);
+                value["url"] = json!(article.url);
+                write_line(out, value)
+            } else {
+                write_line(out, format!("{title}\n\n{body}"))
+            }
+        }
+        Command::Search(args) => {
+            let library = open_library(data_dir, messages, language)?;
+            let query = SearchQuery {
+                text: args.query,
+                limit: args.limit,
+                offset: 0,
+                source_id: args.source,
+                bookmarked_only: args.bookmarked,
+                unread_only: args.unread,
+                from: args
+                    .from
+                    .as_deref()
+                    .map(|d| day_start(d, false))
+                    .transpose()?,
+                to: args.to.as_deref().map(|d| day_start(d, true)).transpose()?,
+            };
+            let result = library
+                .search(&query)
+                .map_err(|e| library_error(messages, language, e))?;
+            for hit in result.hits {
+                let snippet: String = hit
+                    .snippet_parts
+                    .iter()
+                    .map(|p| {
+                        if p.hit && !json_output {
+                            format!("[{}]", p.text)
+                        } else {
+                            p.text.clone()
+                        }
+                    })
+                    .collect();
+                if json_output {
+                    write_line(
+                        out,
+                        json!({ "id": hit.article.id, "title": hit.article.title, "snippet": snippet, "score": hit.score }),
+                    )?;
+                } else {
+                    write_line(
+                        out,
+                        format!(
+                            "{:>6}  {}\n        {snippet}",
+                            hit.article.id, hit.article.title
+                        ),
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        Command::Bookmark { action } => {
+            let library = open_library(data_dir, messages, language)?;
+            let set = |id, bookmarked| {
+                library
+                    .set_bookmark(id, bookmarked, now())
+                    .map_err(|e| library_error(messages, language, e))
+            };
+            match action {
+                BookmarkAction::Add { id } => {
+                    set(id, true)?;
+                    write_line(
+                        out,
+                        if json_output {
+                            json!({ "bookmarked": id }).to_string()
+                        } else {
+                            format!("★ {id}")
+                        },
+                    )
+                }
+                BookmarkAction::Remove { id } => {
+                    set(id, false)?;
+                    write_line(
+                        out,
+                        if json_output {
+                            json!({ "unbookmarked": id }).to_string()
+                        } else {
+                            format!("☆ {id}")
+                        },
+                    )
+                }
+                BookmarkAction::List => {
+                    let page = library
+                        .list_articles(&ArticleFilter {
+                            bookmarked_only: true,
+                            limit: barg_core::articles::MAX_PAGE,
+                            offset: 0,
+                        })
+                        .map_err(|e| library_error(messages, language, e))?;
+                    print_summaries(out, json_output, page)
+                }
+            }
+        }
+        Command::Text { action } => {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|e| CliError(e.to_string()))?;
+            let output = match action {
+                TextAction::Fold => input.lines().map(fold::fold).collect::<Vec<_>>().join("\n"),
+                TextAction::Repair => barg_core::persian::repair_text(&input),
+            };
+            if json_output {
+                write_line(out, json!({ "text": output }))
+            } else {
+                write!(out, "{output}").map_err(|e| CliError(e.to_string()))?;
+                if !output.ends_with('\n') {
+                    write_line(out, "")?;
+                }
+                Ok(())
+            }
+        }
+        Command::Date {
+            to_jalali,
+            to_gregorian,
+        } => {
+            let (input, convert, label): (String, fn(_) -> _, _) = match (to_jalali, to_gregorian) {
+                (Some(d), _) => (d, jalali::to_jalali, "jalali"),
+                (None, Some(d)) => (d, jalali::to_gregorian, "gregorian"),
+                (None, None) => return Err(CliError("--to-jalali or --to-gregorian".into())),
+            };
+            let date = jalali::parse_ymd(&input)
+                .and_then(convert)
+                .map_err(|e| CliError(e.to_string()))?;
+            write_line(
+                out,
+                if json_output {
+                    json!({ label: date.to_string() }).to_string()
+                } else {
+                    date.to_string()
+                },
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_from_civil_counts_from_the_unix_epoch() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2021, 12, 28) * 86_400, 1_640_649_600);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+}

@@ -6,7 +6,13 @@ use std::sync::Arc;
 use barg_core::Library;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::ipc::{ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, ErrorCode};
+use tauri::ipc::Channel;
+
+use crate::ipc::{
+    ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, ErrorCode, ExportFormatDto,
+    ExportReport, ImportFailure, ImportProgress, ImportReport, SearchQueryDto, SearchResultDto,
+    SourceDto,
+};
 use crate::settings::{self, Settings};
 use crate::{now, AppState, MAIN_WINDOW};
 
@@ -32,11 +38,118 @@ pub async fn list_articles(
     Ok(page.into_iter().map(Into::into).collect())
 }
 
+/// One article; with `repair`, a Persian article's title and body come back
+/// with lost half-spaces, digits and punctuation spacing repaired (the
+/// stored text never changes).
 #[tauri::command]
-pub async fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleDto, CommandError> {
-    Ok(on_library(&state, move |library| library.article(id))
+pub async fn get_article(
+    state: State<'_, AppState>,
+    id: i64,
+    repair: Option<bool>,
+) -> Result<ArticleDto, CommandError> {
+    let mut article = on_library(&state, move |library| library.article(id)).await?;
+    if repair.unwrap_or(false) && article.dir == barg_core::Direction::Rtl {
+        article.summary.title = barg_core::persian::repair_text(&article.summary.title);
+        article.body_html = barg_core::persian::repair_html(&article.body_html);
+    }
+    Ok(article.into())
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: SearchQueryDto,
+) -> Result<SearchResultDto, CommandError> {
+    Ok(
+        on_library(&state, move |library| library.search(&query.into()))
+            .await?
+            .into(),
+    )
+}
+
+#[tauri::command]
+pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceDto>, CommandError> {
+    Ok(on_library(&state, |library| library.sources())
         .await?
-        .into())
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Imports files one after another, streaming progress; a file that fails
+/// is reported and the others go on.
+#[tauri::command]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReport, CommandError> {
+    let library = Arc::clone(&state.library);
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut report = ImportReport::default();
+        let mut progress = ImportProgress {
+            files_total: paths.len() as u32,
+            ..Default::default()
+        };
+        for path in paths {
+            progress.current_file = path.clone();
+            let _ = on_progress.send(progress.clone());
+            match library.import_file(std::path::Path::new(&path), now()) {
+                Ok(counts) => {
+                    report.added += counts.added;
+                    report.duplicates += counts.duplicates;
+                }
+                Err(error) => {
+                    let error = CommandError::from(error);
+                    report.failed.push(ImportFailure {
+                        path: path.clone(),
+                        code: error.code,
+                        message: error.message,
+                    });
+                }
+            }
+            progress.files_done += 1;
+            progress.added = report.added;
+            progress.duplicates = report.duplicates;
+            progress.failed = report.failed.len() as u32;
+            let _ = on_progress.send(progress.clone());
+        }
+        report
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
+}
+
+/// Writes an export to `path` (through a temporary file beside it, so a
+/// failed export never leaves half a file under the chosen name).
+#[tauri::command]
+pub async fn export_library(
+    state: State<'_, AppState>,
+    format: ExportFormatDto,
+    bookmarks_only: bool,
+    path: String,
+) -> Result<ExportReport, CommandError> {
+    let library = Arc::clone(&state.library);
+    tauri::async_runtime::spawn_blocking(move || {
+        let format = match format {
+            ExportFormatDto::Json => barg_core::export::ExportFormat::Json,
+            ExportFormatDto::Html => barg_core::export::ExportFormat::Html,
+            ExportFormatDto::Md => barg_core::export::ExportFormat::Markdown,
+        };
+        let counts = crate::export_to_file(
+            &library,
+            format,
+            bookmarks_only,
+            std::path::Path::new(&path),
+        )?;
+        Ok(ExportReport {
+            articles: counts.articles,
+            bookmarks: counts.bookmarks,
+            path,
+        })
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
 }
 
 #[tauri::command]

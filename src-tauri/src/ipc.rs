@@ -2,7 +2,11 @@
 //! types. Only this crate knows JSON; the UI's twin of each type is in
 //! `ui/src/lib/backend.ts`.
 
-use barg_core::{Article, ArticleFilter, ArticleSummary, LibraryError};
+use barg_core::ingest::IngestError;
+use barg_core::{
+    Article, ArticleFilter, ArticleSummary, LibraryError, SearchHit, SearchQuery, SearchResult,
+    Source, TextPart,
+};
 use serde::{Deserialize, Serialize};
 
 /// An error as the UI sees it: a stable `code` that picks the localized text
@@ -21,16 +25,20 @@ pub enum ErrorCode {
     InvalidInput,
     Settings,
     Io,
+    UnsupportedFormat,
+    TooLarge,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 6] = [
+    pub const ALL: [ErrorCode; 8] = [
         ErrorCode::NotFound,
         ErrorCode::Database,
         ErrorCode::InvalidInput,
         ErrorCode::Settings,
         ErrorCode::Io,
+        ErrorCode::UnsupportedFormat,
+        ErrorCode::TooLarge,
         ErrorCode::Internal,
     ];
 
@@ -55,15 +63,32 @@ impl CommandError {
 
 impl From<LibraryError> for CommandError {
     fn from(error: LibraryError) -> Self {
+        Self::new(Self::from_library_code(&error), error.to_string())
+    }
+}
+
+impl From<IngestError> for CommandError {
+    fn from(error: IngestError) -> Self {
         let code = match &error {
-            LibraryError::ArticleNotFound(_) => ErrorCode::NotFound,
-            LibraryError::ForeignDatabase { .. }
-            | LibraryError::NewerSchema { .. }
-            | LibraryError::Database(_)
-            | LibraryError::Migration(_) => ErrorCode::Database,
-            LibraryError::Io(_) => ErrorCode::Io,
+            IngestError::Io(_) => ErrorCode::Io,
+            IngestError::UnsupportedFormat => ErrorCode::UnsupportedFormat,
+            IngestError::TooLarge => ErrorCode::TooLarge,
+            IngestError::Malformed(_) => ErrorCode::InvalidInput,
+            IngestError::Library(inner) => {
+                return CommandError::new(CommandError::from_library_code(inner), error.to_string())
+            }
         };
         Self::new(code, error.to_string())
+    }
+}
+
+impl CommandError {
+    fn from_library_code(error: &LibraryError) -> ErrorCode {
+        match error {
+            LibraryError::ArticleNotFound(_) => ErrorCode::NotFound,
+            LibraryError::Io(_) => ErrorCode::Io,
+            _ => ErrorCode::Database,
+        }
     }
 }
 
@@ -148,4 +173,149 @@ impl From<Article> for ArticleDto {
             lang: a.language,
         }
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchQueryDto {
+    pub text: String,
+    pub limit: u32,
+    #[serde(default)]
+    pub offset: u32,
+    #[serde(default)]
+    pub source_id: Option<i64>,
+    #[serde(default)]
+    pub bookmarked_only: bool,
+    #[serde(default)]
+    pub unread_only: bool,
+    #[serde(default)]
+    pub from: Option<i64>,
+    #[serde(default)]
+    pub to: Option<i64>,
+}
+
+impl From<SearchQueryDto> for SearchQuery {
+    fn from(q: SearchQueryDto) -> Self {
+        SearchQuery {
+            text: q.text,
+            limit: q.limit,
+            offset: q.offset,
+            source_id: q.source_id,
+            bookmarked_only: q.bookmarked_only,
+            unread_only: q.unread_only,
+            from: q.from,
+            to: q.to,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TextPartDto {
+    pub text: String,
+    pub hit: bool,
+}
+
+impl From<TextPart> for TextPartDto {
+    fn from(p: TextPart) -> Self {
+        Self {
+            text: p.text,
+            hit: p.hit,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHitDto {
+    pub article: ArticleSummaryDto,
+    pub title_parts: Vec<TextPartDto>,
+    pub snippet_parts: Vec<TextPartDto>,
+    pub score: f64,
+}
+
+impl From<SearchHit> for SearchHitDto {
+    fn from(h: SearchHit) -> Self {
+        Self {
+            article: h.article.into(),
+            title_parts: h.title_parts.into_iter().map(Into::into).collect(),
+            snippet_parts: h.snippet_parts.into_iter().map(Into::into).collect(),
+            score: h.score,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResultDto {
+    pub hits: Vec<SearchHitDto>,
+    pub total: u32,
+}
+
+impl From<SearchResult> for SearchResultDto {
+    fn from(r: SearchResult) -> Self {
+        Self {
+            hits: r.hits.into_iter().map(Into::into).collect(),
+            total: r.total,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceDto {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub article_count: i64,
+}
+
+impl From<Source> for SourceDto {
+    fn from(s: Source) -> Self {
+        Self {
+            id: s.id,
+            title: s.title,
+            kind: s.kind,
+            article_count: s.article_count,
+        }
+    }
+}
+
+/// Streamed to the UI while files import.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub files_done: u32,
+    pub files_total: u32,
+    pub added: u64,
+    pub duplicates: u64,
+    pub failed: u32,
+    pub current_file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportFailure {
+    pub path: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub added: u64,
+    pub duplicates: u64,
+    pub failed: Vec<ImportFailure>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormatDto {
+    Json,
+    Html,
+    Md,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    pub articles: u64,
+    pub bookmarks: u64,
+    pub path: String,
 }

@@ -71,16 +71,47 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Writes an export to `path` through a temporary file beside it, so a failed
+/// export never leaves half a file under the chosen name. Shared by the
+/// export command and `barg export`.
+pub fn export_to_file(
+    library: &Library,
+    format: barg_core::export::ExportFormat,
+    bookmarks_only: bool,
+    path: &Path,
+) -> Result<barg_core::ingest::barg_json::ExportCounts, ipc::CommandError> {
+    let partial = path.with_extension("partial");
+    let io = |e: std::io::Error| ipc::CommandError::new(ipc::ErrorCode::Io, e.to_string());
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(io)?);
+    let counts = barg_core::export::export(library, format, bookmarks_only, &mut writer, now());
+    drop(writer);
+    match counts {
+        Ok(counts) => {
+            std::fs::rename(&partial, path).map_err(io)?;
+            Ok(counts)
+        }
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(error.into())
+        }
+    }
+}
+
 /// Adds Barg's plugins and commands to a Tauri builder.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::list_articles,
             commands::get_article,
             commands::set_bookmark,
             commands::get_settings,
             commands::set_settings,
+            commands::search,
+            commands::list_sources,
+            commands::import_files,
+            commands::export_library,
         ])
 }
 

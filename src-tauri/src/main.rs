@@ -18,6 +18,6 @@ fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
-        Some(command) => match command {},
+        Some(command) => barg_app::cli::run(command, &data_dir, cli.json),
     }
 }

@@ -27,11 +27,23 @@ pub enum Theme {
     System,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
+    /// Show Persian articles with lost half-spaces repaired (display only).
+    pub repair_half_spaces: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: Language::default(),
+            theme: Theme::default(),
+            repair_half_spaces: true,
+        }
+    }
 }
 
 /// Where the settings store of a data folder lives.

@@ -160,23 +160,26 @@ fn settings_start_persian_and_persist_across_restarts() {
     let settings = invoke(&app, "get_settings", json!({})).expect("get_settings succeeds");
     assert_eq!(
         settings,
-        json!({ "language": "fa", "theme": "system" }),
+        json!({ "language": "fa", "theme": "system", "repairHalfSpaces": true }),
         "a first start is Persian"
     );
     let saved = invoke(
         &app,
         "set_settings",
-        json!({ "settings": { "language": "en", "theme": "dark" } }),
+        json!({ "settings": { "language": "en", "theme": "dark", "repairHalfSpaces": false } }),
     )
     .expect("set_settings succeeds");
-    assert_eq!(saved, json!({ "language": "en", "theme": "dark" }));
+    assert_eq!(
+        saved,
+        json!({ "language": "en", "theme": "dark", "repairHalfSpaces": false })
+    );
     drop(app);
 
     let restarted = open_app();
     let settings = invoke(&restarted, "get_settings", json!({})).expect("get_settings succeeds");
     assert_eq!(
         settings,
-        json!({ "language": "en", "theme": "dark" }),
+        json!({ "language": "en", "theme": "dark", "repairHalfSpaces": false }),
         "settings survive a restart"
     );
 }
@@ -200,7 +203,10 @@ fn a_damaged_settings_file_falls_back_to_defaults() {
     std::fs::write(data_dir.path().join("settings.json"), "{ not json").unwrap();
     let app = start(data_dir);
     let settings = invoke(&app, "get_settings", json!({})).expect("damaged settings never fail");
-    assert_eq!(settings, json!({ "language": "fa", "theme": "system" }));
+    assert_eq!(
+        settings,
+        json!({ "language": "fa", "theme": "system", "repairHalfSpaces": true })
+    );
     let saved = invoke(
         &app,
         "set_settings",
@@ -209,5 +215,112 @@ fn a_damaged_settings_file_falls_back_to_defaults() {
     assert!(
         saved.is_ok(),
         "new settings can be saved over a damaged file: {saved:?}"
+    );
+}
+
+#[test]
+fn search_finds_every_spelling_and_returns_marked_parts() {
+    let app = start(tempfile::tempdir().unwrap());
+    let result = invoke(
+        &app,
+        "search",
+        json!({ "query": { "text": "رييس جمهور", "limit": 10 } }),
+    )
+    .expect("search succeeds");
+    assert_eq!(result["total"], 3, "{result}");
+    let hit = &result["hits"][0];
+    assert!(
+        hit["article"]["title"].is_string() && hit["score"].is_f64(),
+        "{hit}"
+    );
+    let marked: Vec<&str> = hit["snippetParts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["hit"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(!marked.is_empty(), "the snippet marks the hits: {hit}");
+    let nothing = invoke(
+        &app,
+        "search",
+        json!({ "query": { "text": "\"(*", "limit": 10 } }),
+    )
+    .expect("odd input is safe");
+    assert_eq!(nothing["total"], 0);
+}
+
+#[test]
+fn sources_are_listed_with_their_counts() {
+    let app = start(tempfile::tempdir().unwrap());
+    let sources = invoke(&app, "list_sources", json!({})).expect("list_sources succeeds");
+    assert_eq!(
+        sources,
+        json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4 }])
+    );
+}
+
+#[test]
+fn a_persian_article_can_be_read_repaired_or_as_stored() {
+    let app = start(tempfile::tempdir().unwrap());
+    let page = list(&app, false);
+    let id = page
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("رؤسای"))
+        .unwrap()["id"]
+        .clone();
+    let stored = invoke(&app, "get_article", json!({ "id": id, "repair": false })).unwrap();
+    let repaired = invoke(&app, "get_article", json!({ "id": id, "repair": true })).unwrap();
+    assert!(
+        stored["title"].as_str().unwrap().contains("دقیقهای"),
+        "as stored: {}",
+        stored["title"]
+    );
+    assert!(
+        repaired["title"]
+            .as_str()
+            .unwrap()
+            .contains("دقیقه\u{200C}ای"),
+        "repaired: {}",
+        repaired["title"]
+    );
+    let body = repaired["bodyHtml"].as_str().unwrap();
+    assert!(
+        body.contains("رئیس\u{200C}جمهور") && body.contains("<p dir=\"rtl\">"),
+        "markup intact, text repaired: {body}"
+    );
+    let again = invoke(&app, "get_article", json!({ "id": id })).unwrap();
+    assert_eq!(
+        again["title"], stored["title"],
+        "repair never changes what is stored"
+    );
+}
+
+#[test]
+fn exports_write_the_chosen_file() {
+    let app = start(tempfile::tempdir().unwrap());
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("library.jsonl");
+    let report = invoke(
+        &app,
+        "export_library",
+        json!({ "format": "json", "bookmarksOnly": false, "path": path }),
+    )
+    .expect("export succeeds");
+    assert_eq!(report["articles"], 4);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap().lines().count(),
+        6,
+        "header, one source, four articles"
+    );
+    let bad = invoke(
+        &app,
+        "export_library",
+        json!({ "format": "json", "bookmarksOnly": false, "path": "/no/such/dir/x.jsonl" }),
+    );
+    assert_eq!(
+        bad.unwrap_err()["code"],
+        "io",
+        "an unwritable place is an io error"
     );
 }

@@ -20,7 +20,7 @@ Output: plain UTF-8 text, one entry per line, three sections, each sorted:
            over the joined spelling (the joined spelling is the lookup key).
   [word]   joined words that must not be split by the productive rules, and
            that serve as stems for them (`دقیقه`, `موضوعات`, `تنش`).
-  [verb]   verb stems (present and past) for the `می`/`نمی` rule.
+  [present], [past]  verb stems for the `می`/`نمی` rule.
 
 Conventions (documented, the tools disagree):
   * no half-space after a non-joining letter (ا آ أ إ د ذ ر ز ژ و ؤ ة): it
@@ -29,6 +29,7 @@ Conventions (documented, the tools disagree):
   * letters are folded for lookup only: Arabic yeh/kaf -> Persian (1:1).
 """
 
+import math
 import os
 import sys
 from collections import defaultdict
@@ -39,9 +40,20 @@ NON_JOINING = set("اآأإدذرزژوؤةۀ")  # letters that do not join to t
 FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 # Tunables (chosen from the lexicon data, not from the evaluation text).
-SPLIT_RATIO = float(os.environ.get("HS_SPLIT_RATIO", "0.33"))  # split when half-spaced >= ratio * joined
+# An affix form (`می‌کند`, `کتاب‌ها`, `خانه‌ای`) is split when its half-spaced
+# spelling is at least a third as frequent as the joined one: web lists are
+# full of joined verbs and plurals that lost their half-space. A compound
+# (`دست‌شویی`, `نگه‌داری`) is split only when the half-spaced spelling is the
+# more frequent: many compounds are correctly written joined.
+SPLIT_RATIO = float(os.environ.get("HS_SPLIT_RATIO", "0.33"))
+COMPOUND_RATIO = float(os.environ.get("HS_COMPOUND_RATIO", "1.0"))
+AFFIX_PREFIXES = {"می", "نمی", "برمی", "درمی", "بازمی", "فرومی", "وامی", "برنمی", "درنمی"}
+AFFIX_SUFFIXES = {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+                  "ای", "ام", "ات", "اش", "ایم", "اید", "اند", "ترین", "تر", "ی", "هاست", "اید"}
 WORD_MIN_PER_MILLION = 0.05  # joined words rarer than this are not kept as [word]
-STEM_MIN_PER_MILLION = 0.05
+MI_PREFIXES = ("برنمی", "درنمی", "برمی", "درمی", "بازمی", "فرومی", "وامی", "نمی", "می")
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 
 
 def is_persian_word(w: str) -> bool:
@@ -63,8 +75,8 @@ def clean_hs(w: str):
             continue
         out.append(c)
     w = "".join(out)
-    if not is_persian_word(w):
-        return None
+    if not is_persian_word(w) or ZWNJ not in w:
+        return None  # junk, or only invisible half-spaces
     return w
 
 
@@ -92,6 +104,14 @@ def load_counts(path: Path, sep: str):
     return {w: c * 1e6 / total for w, c in res.items()}
 
 
+def freq_class(per_million: float) -> int:
+    """A small integer for a word's frequency: 0 at WORD_MIN_PER_MILLION and
+    below, +4 per factor of ten (0.5 per million -> 4, 50 -> 12)."""
+    if per_million <= WORD_MIN_PER_MILLION:
+        return 0
+    return max(0, int(round(4 * math.log10(per_million / WORD_MIN_PER_MILLION))))
+
+
 def add(table, w, f):
     if w is None:
         return
@@ -112,7 +132,7 @@ def main():
         for w, f in src.items():
             w2 = clean_hs(w) if ZWNJ in w else w.translate(FOLD)
             if w2 is None or not is_persian_word(w2):
-                continue
+                continue  # (an entry whose only half-spaces were invisible is dropped)
             add(t, w2, f)
         freq[name] = t
 
@@ -160,7 +180,9 @@ def main():
             continue
         if best in compounds_hs:
             hs *= 2.0  # a curated compound gets a bonus
-        if hs >= SPLIT_RATIO * j:
+        parts = best.split(ZWNJ)
+        affix = parts[0] in AFFIX_PREFIXES or parts[-1] in AFFIX_SUFFIXES
+        if hs >= (SPLIT_RATIO if affix else COMPOUND_RATIO) * j:
             split[key] = best
 
     words = set()
@@ -171,19 +193,43 @@ def main():
             words.add(w)
     words |= {w for w in compounds_joined if w not in split}
 
-    verbs = set()
+    present, past = set(), set()
     for line in open(d / "hazm-0.10.0" / "verbs.dat", encoding="utf8"):
         line = line.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith("#") or "#" not in line:
             continue
-        for part in line.split("#"):
-            for s in part.split():
-                if is_persian_word(s) and s != "یا":
-                    verbs.add(s.translate(FOLD))
+        pa, pr = line.split("#", 1)  # past#present, present may be "X یا Y"
+        if is_persian_word(pa):
+            past.add(pa.translate(FOLD))
+        for s in pr.split():
+            if is_persian_word(s) and s != "یا":
+                present.add(s.translate(FOLD))
     for line in open(d / "shekar-1.7.0" / "verbs.csv", encoding="utf8"):
-        for s in line.strip().split(","):
+        cols = line.strip().split(",")  # present,past,colloquial present,colloquial past
+        for i, s in enumerate(cols[:4]):
             if s and is_persian_word(s):
-                verbs.add(s.translate(FOLD))
+                (present if i % 2 == 0 else past).add(s.translate(FOLD))
+
+    # A joined word of the shape (ن)می + verb form whose half-spaced form no list
+    # attests is a verb that lost its half-space (`مینویسی`), not a word of its
+    # own: leave it out of [word] so the verb rule applies. A joined word whose
+    # half-spaced form lost the frequency test above (`میدانی`) stays.
+    def is_verb_form(rest):
+        for e in PRESENT_ENDINGS:
+            if rest.endswith(e) and rest[: len(rest) - len(e)] in present:
+                return True
+        for e in PAST_ENDINGS:
+            if rest.endswith(e) and rest[: len(rest) - len(e)] in past:
+                return True
+        return False
+
+    for w in sorted(words):
+        if w in cands:
+            continue
+        for p in MI_PREFIXES:
+            if w.startswith(p) and is_verb_form(w[len(p):]):
+                words.discard(w)
+                break
 
     out = sys.stdout
     out.write(
@@ -194,12 +240,19 @@ def main():
         "# This file is a derived work of wordfreq data and is therefore CC BY-SA 4.0.\n"
         f"# Parameters: split_ratio={SPLIT_RATIO} word_min_per_million={WORD_MIN_PER_MILLION}\n"
         "# Sections: [split] half-spaced forms (key = the form without ZWNJ); [word] joined words\n"
-        "#   kept as they are and used as stems; [verb] verb stems for the می/نمی rule.\n"
+        "#   kept as they are and used as stems; [present]/[past] verb stems for the می/نمی rule.\n"
+        "# In [split] and [word], an optional TAB and frequency class follows the word (absent = 0;\n"
+        "#   +4 per factor of ten in frequency); it decides between two readings (`نامه‌ای`/`نام‌های`).\n"
     )
-    for name, items in (("split", split.values()), ("word", words), ("verb", verbs)):
+    def line(w):
+        c = freq_class(score(w))
+        return f"{w}\t{c}\n" if c > 0 else w + "\n"
+
+    for name, items, with_class in (("split", split.values(), True), ("word", words, True),
+                                    ("present", present, False), ("past", past, False)):
         out.write(f"[{name}]\n")
         for w in sorted(items):
-            out.write(w + "\n")
+            out.write(line(w) if with_class else w + "\n")
 
 
 if __name__ == "__main__":

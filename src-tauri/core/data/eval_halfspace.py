@@ -24,13 +24,14 @@ ZWNJ = "\u200c"
 NON_JOINING = set("اآأإدذرزژوؤةۀ")
 FOLD = {"ي": "ی", "ى": "ی", "ك": "ک"}
 
-MI_PREFIXES = ("نمی", "می")
-VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+MI_PREFIXES = ("برنمی", "درنمی", "برمی", "درمی", "بازمی", "فرومی", "وامی", "نمی", "می")
+SPACED_MI = ("نمی", "می", "برمی", "درمی")
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")  # `می‌کنم` … `می‌کنند`
+PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")  # `می‌کرد` … `می‌کردند`
 HA_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها")
 HEH_SUFFIXES = ("اید", "ایم", "اند", "ای", "ام", "ات", "اش")
-TAR_SUFFIXES = ("ترین",)
-# Standalone words that, after a space, are really a suffix of the previous word.
-SPACED_SUFFIXES = frozenset(HA_SUFFIXES + HEH_SUFFIXES + TAR_SUFFIXES)
+TAR_SUFFIXES = ("ترین", "تر")
+YEH_SUFFIXES = ("اید", "ایم", "اند", "ای", "ام", "اش")  # not ات: `ادبیات`, `تجربیات`
 
 # Rule switches (the Rust port has the same defaults).
 JOIN_SPACED_COMPOUNDS = False  # `رئیس جمهور` -> `رئیس‌جمهور` (off: precision)
@@ -51,8 +52,10 @@ def fold(w: str) -> str:
 class Lexicon:
     def __init__(self, path):
         self.split = {}
-        self.words = set()
-        self.verbs = set()
+        self.words = {}  # joined word -> frequency class
+        self.split_class = {}
+        self.present = set()
+        self.past = set()
         section = None
         for line in open(path, encoding="utf8"):
             line = line.rstrip("\n")
@@ -61,34 +64,74 @@ class Lexicon:
             if line.startswith("["):
                 section = line
                 continue
+            word, _, cls = line.partition("\t")
+            cls = int(cls) if cls else 0
             if section == "[split]":
-                self.split[line.replace(ZWNJ, "")] = line
+                key = word.replace(ZWNJ, "")
+                self.split[key] = word
+                self.split_class[key] = cls
             elif section == "[word]":
-                self.words.add(line)
-            elif section == "[verb]":
-                self.verbs.add(line)
-        # X‌وY words for the spaced `X و Y` rule: key (X, Y) -> form.
+                self.words[word] = cls
+            elif section == "[present]":
+                self.present.add(line)
+            elif section == "[past]":
+                self.past.add(line)
+        # X‌وY words for the spaced `X و Y` rule (`گفت و گو`, `جست و جو`): only
+        # verb-stem pairs, whose spaced spelling is a mistake; `کسب و کار`,
+        # `آموزش و پرورش` are often correctly spaced and stay as they are.
         self.vav = {}
         for form in self.split.values():
             parts = form.split(ZWNJ)
             if len(parts) == 2 and parts[1].startswith("و") and len(parts[1]) > 1:
-                self.vav[(parts[0], parts[1][1:])] = form
+                x, y = parts[0], parts[1][1:]
+                if (x in self.past or x in self.present) and y in self.present:
+                    self.vav[(x, y)] = form
 
     # -- analysis of one joined word (folded, no ZWNJ) -> form with ZWNJ or None
     def is_verb_form(self, rest: str) -> bool:
-        for e in VERB_ENDINGS:
-            if rest.endswith(e):
-                stem = rest[: len(rest) - len(e)]
-                if len(stem) >= 1 and stem in self.verbs:
-                    return True
+        for e in PRESENT_ENDINGS:
+            if rest.endswith(e) and rest[: len(rest) - len(e)] in self.present:
+                return True
+        for e in PAST_ENDINGS:
+            if rest.endswith(e) and rest[: len(rest) - len(e)] in self.past:
+                return True
         return False
 
     def stem_form(self, stem: str):
-        """The written form of a known stem (its own half-spaces), or None."""
+        """The written form of a known stem (with its own half-spaces) and its
+        frequency class, or None."""
         if stem in self.split:
-            return self.split[stem]
+            return self.split[stem], self.split_class[stem]
         if stem in self.words:
-            return stem
+            return stem, self.words[stem]
+        return None
+
+    def analyze_spaced(self, a: str, b: str):
+        """`a b` (folded words, one space between) -> the text to put between
+        them: ZWNJ, "" (join without a half-space, after a non-joining letter),
+        or None to keep the space."""
+        glue = "" if a[-1] in NON_JOINING else ZWNJ
+        if a in SPACED_MI:
+            if self.is_verb_form(b):
+                return glue
+            form = self.split.get(a + b)
+            if form is not None and form.startswith(a + ZWNJ):
+                return glue
+            return None
+        if b in HA_SUFFIXES or b == "ترین":
+            if self.stem_form(a) is not None:
+                return glue
+            return None
+        if b in HEH_SUFFIXES:
+            form = self.split.get(a + b)
+            if (a.endswith("ه") and len(a) >= 3 and self.stem_form(a) is not None) or (
+                    form is not None and form.startswith(a + ZWNJ)):
+                return glue
+            return None
+        if JOIN_SPACED_COMPOUNDS:
+            form = self.split.get(a + b)
+            if form is not None and form.startswith(a + ZWNJ):
+                return glue
         return None
 
     def analyze(self, k: str):
@@ -101,24 +144,48 @@ class Lexicon:
                 rest = k[len(p):]
                 if self.is_verb_form(rest):
                     return p + ZWNJ + rest
-                break
+        # ه-final word + ای/ام/ات/اش/ایم/اید/اند (`دقیقهای` -> دقیقه‌ای), or
+        # word + ها/های/… (`تنشها` -> تنش‌ها). When both read (`نامهای`), the
+        # more frequent stem wins, ties to the ه reading (not `دقیق‌های`).
+        heh = None
+        for suf in HEH_SUFFIXES:
+            if k.endswith(suf):
+                base = k[: -len(suf)]
+                if len(base) >= 3 and base.endswith("ه"):
+                    st = self.stem_form(base)
+                    if st is not None:
+                        # A past participle (`نشسته`, `ساخته`) wins outright:
+                        # `نشستهایم` is نشسته‌ایم, not نشست‌هایم.
+                        participle = base[-2] in "تد" and base[:-1] in self.past
+                        heh = (st[0] + ZWNJ + suf, 1000 if participle else st[1])
+                        break
+        ha = None
         for suf in HA_SUFFIXES:
             if k.endswith(suf) and len(k) - len(suf) >= 2:
-                stem = self.stem_form(k[: -len(suf)])
-                if stem is not None:
-                    return stem + ZWNJ + suf
+                st = self.stem_form(k[: -len(suf)])
+                if st is not None:
+                    ha = (st[0] + ZWNJ + suf, st[1])
                 break
-        if k.endswith(TAR_SUFFIXES[0]) and len(k) - 4 >= 2:
-            stem = self.stem_form(k[:-4])
-            if stem is not None:
-                return stem + ZWNJ + "ترین"
-        for suf in HEH_SUFFIXES:
+        if heh is not None and (ha is None or heh[1] >= ha[1]):
+            return heh[0]
+        if ha is not None:
+            return ha[0]
+        # comparative and superlative: `ژرفتر` -> ژرف‌تر, `کوچکترین` -> کوچک‌ترین
+        for suf in TAR_SUFFIXES:
             if k.endswith(suf) and len(k) - len(suf) >= 2:
+                st = self.stem_form(k[: -len(suf)])
+                if st is not None:
+                    return st[0] + ZWNJ + suf
+                break
+        # ی-final word + ام/اش/ای/ایم/اید/اند: `زندگیام` -> زندگی‌ام
+        for suf in YEH_SUFFIXES:
+            if k.endswith(suf):
                 base = k[: -len(suf)]
-                if base.endswith("ه"):
-                    stem = self.stem_form(base)
-                    if stem is not None:
-                        return stem + ZWNJ + suf
+                if len(base) >= 3 and base.endswith("ی"):
+                    st = self.stem_form(base)
+                    if st is not None:
+                        return st[0] + ZWNJ + suf
+                break
         return None
 
 
@@ -178,14 +245,11 @@ def repair_half_spaces(text: str, lex: Lexicon) -> str:
                         out.append(a + ZWNJ + b + runs[i + 4][1])
                         i += 5
                         continue
-                if fa in MI_PREFIXES or fb in SPACED_SUFFIXES or JOIN_SPACED_COMPOUNDS:
-                    form = lex.analyze(fa + fb)
-                    if form is not None and len(a) in zwnj_positions(form) and a[-1] not in NON_JOINING:
-                        pos = zwnj_positions(form)
-                        joined = insert_zwnj(a + b, pos)
-                        out.append(joined)
-                        i += 3
-                        continue
+                glued = lex.analyze_spaced(fa, fb)
+                if glued is not None:
+                    out.append(a + glued + b)
+                    i += 3
+                    continue
         if ZWNJ in s:
             out.append(s)
         else:
@@ -286,7 +350,7 @@ def main():
     t0 = time.perf_counter()
     lex = Lexicon(lexpath)
     print(f"lexicon: {Path(lexpath).stat().st_size} bytes, split={len(lex.split)} words={len(lex.words)} "
-          f"verbs={len(lex.verbs)}, loaded in {time.perf_counter() - t0:.3f}s")
+          f"present={len(lex.present)} past={len(lex.past)}, loaded in {time.perf_counter() - t0:.3f}s")
     lines = []
     for f in sorted(ud.glob("*.sentences.txt")):
         lines += [l.rstrip("\n") for l in open(f, encoding="utf8") if l.strip()]

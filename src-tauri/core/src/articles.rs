@@ -384,3 +384,29 @@ mod tests {
         );
     }
 }
+
+/// A source as the source filter lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: i64,
+    pub title: String,
+    /// `sample`, `file`, `web` or `feed`.
+    pub kind: String,
+    pub article_count: i64,
+}
+
+impl Library {
+    /// Every source with its number of articles, by title.
+    pub fn sources(&self) -> Result<Vec<Source>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT s.id, s.title, s.kind, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)
+                 FROM sources s ORDER BY s.title",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(Source { id: r.get(0)?, title: r.get(1)?, kind: r.get(2)?, article_count: r.get(3)? })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+}

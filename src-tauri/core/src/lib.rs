@@ -21,7 +21,9 @@ pub mod sample;
 pub mod search;
 pub mod text;
 
-pub use articles::{Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, SourceKind};
+pub use articles::{
+    Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, Source, SourceKind,
+};
 pub use db::{Library, SCHEMA_VERSION};
 pub use error::LibraryError;
 pub use search::{SearchHit, SearchQuery, SearchResult, TextPart};

@@ -62,6 +62,10 @@ impl Drop for Process {
     }
 }
 
+/// One real window at a time: two WebKit sessions side by side on a 2-core
+/// machine crash or hang now and then, so tests in one binary take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A private X display and a tauri-driver bound to it.
 pub struct Desktop {
     // Field order is drop order: the driver goes before the display.
@@ -70,6 +74,8 @@ pub struct Desktop {
     driver_port: u16,
     /// XDG folders of the session, so nothing lands in the user's home.
     home: tempfile::TempDir,
+    /// Held until everything above has stopped.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 fn free_port() -> u16 {
@@ -93,6 +99,11 @@ fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) ->
 impl Desktop {
     /// Starts Xvfb on a free display number and tauri-driver on free ports.
     pub fn start() -> Result<Self> {
+        // A test that failed while holding the turn leaves nothing behind
+        // (its processes stop on drop), so a poisoned lock is fine to take.
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let display_number = (100..400)
             .find(|n| {
                 !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
@@ -147,6 +158,7 @@ impl Desktop {
             _display: display,
             driver_port,
             home,
+            _turn: turn,
         })
     }
 

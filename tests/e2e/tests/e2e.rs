@@ -43,6 +43,7 @@ async fn open_article(window: &Window, title: &str) -> Result<()> {
             .findIndex(r => r.querySelector('.article-title').textContent.trim() === {});",
         json!(title)
     );
+    // The reader may show the title with its lost half-spaces repaired.
     window
         .wait_for_script(
             &format!("the list to show «{title}»"),
@@ -61,8 +62,8 @@ async fn open_article(window: &Window, title: &str) -> Result<()> {
             "the reader with the article",
             &format!(
                 "const t = document.querySelector('[data-testid=reader-title]');
-                 return !!t && t.textContent.trim() === {};",
-                json!(title)
+                 return !!t && t.textContent.trim().replaceAll('\\u200c', '') === {};",
+                json!(title.replace('\u{200C}', ""))
             ),
         )
         .await
@@ -171,17 +172,59 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     );
     window.screenshot("library-fa").await?;
 
-    // (b) Open the first Persian story: title and body exactly as the source has them.
+    // (b) Open the first Persian story. Half-space repair is on by default:
+    // the scraped text lost its half-spaces, the reader shows them back.
     open_article(&window, FIRST_STORY_TITLE).await?;
+    let title = window
+        .find("[data-testid=reader-title]")
+        .await?
+        .text()
+        .await?;
+    for word in ["دقیقه‌ای", "گفت‌وگو"] {
+        assert!(
+            title.contains(word),
+            "the repaired title shows «{word}»: {title}"
+        );
+    }
     let body = window
         .find("[data-testid=reader-body]")
         .await?
         .text()
         .await?;
-    assert!(
-        body.contains(FIRST_STORY_SENTENCE),
-        "the body shows the source's sentence unchanged: {body}"
+    for words in [
+        "رئیس‌جمهور آمریکا",
+        "تنش‌ها",
+        "می‌شود",
+        "۷ دسامبر (۱۶ آذر ماه)",
+    ] {
+        assert!(
+            body.contains(words),
+            "the repaired body shows «{words}»: {body}"
+        );
+    }
+    window.screenshot("reader-fa").await?;
+    // «Show the original»: the text exactly as stored.
+    window.click("[data-testid=reader-show-original]").await?;
+    window
+        .wait_for_script(
+            "the original text",
+            &format!(
+                "return document.querySelector('[data-testid=reader-body]').innerText.includes({})",
+                json!(FIRST_STORY_SENTENCE)
+            ),
+        )
+        .await?;
+    assert_eq!(
+        window
+            .find("[data-testid=reader-title]")
+            .await?
+            .text()
+            .await?
+            .trim(),
+        FIRST_STORY_TITLE
     );
+    window.screenshot("reader-fa-original").await?;
+    window.click("[data-testid=reader-show-original]").await?;
     assert!(
         !body.contains("دیدگاه تان را بنویسید"),
         "the comment-box line is not part of the article"
@@ -198,7 +241,6 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         (1.75..=2.05).contains(&ratio),
         "body line height suits long Persian reading: {line_height} / {font_size}"
     );
-    window.screenshot("reader-fa").await?;
 
     // (c) Bookmark it; it appears in Bookmarks.
     window.click("[data-testid=reader-bookmark]").await?;
@@ -307,6 +349,57 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         "navigation speaks Persian again"
     );
     window.screenshot("settings-fa").await?;
+    window.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_finds_every_spelling_and_opens_a_hit() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("search")?;
+    let window = desktop.launch(&data_dir).await?;
+
+    // Arabic yeh, spaced compound: the library writes it three other ways.
+    window
+        .find("[data-testid=search-input]")
+        .await?
+        .send_keys("رييس جمهور")
+        .await?;
+    window
+        .wait_for_script(
+            "three search hits",
+            "return document.querySelectorAll('[data-testid=search-hit]').length === 3",
+        )
+        .await?;
+    let marks = window
+        .eval("return [...document.querySelectorAll('[data-testid=search-results] mark')].map(m => m.textContent)")
+        .await?;
+    let marks: Vec<String> = serde_json::from_value(marks)?;
+    for spelling in ["رئیس جمهور", "رئیسجمهور", "رئیس‌جمهور"] {
+        assert!(
+            marks.iter().any(|m| m == spelling),
+            "«{spelling}» is marked in the original text: {marks:?}"
+        );
+    }
+    window.screenshot("search-fa").await?;
+
+    let hit_title = window
+        .find("[data-testid=search-hit] .article-title")
+        .await?
+        .text()
+        .await?;
+    window.click("[data-testid=search-hit] .open").await?;
+    window.find("[data-testid=reader-body]").await?;
+    let reader_title = window
+        .find("[data-testid=reader-title]")
+        .await?
+        .text()
+        .await?;
+    assert_eq!(
+        reader_title.replace('\u{200C}', ""),
+        hit_title.replace('\u{200C}', ""),
+        "the hit opens in the reader"
+    );
     window.quit().await?;
     Ok(())
 }

@@ -1,6 +1,10 @@
 // The only module that talks to the Rust side. Every Tauri command has one
-// typed function here; a failed command rejects with a `BackendError`.
-import { invoke } from '@tauri-apps/api/core';
+// typed function here; a failed command rejects with a `BackendError`. The
+// native file dialogs and file drops (Tauri plugins and webview events, which
+// also cross IPC) are wrapped here too, so no other module imports Tauri.
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
 export type Direction = 'rtl' | 'ltr';
 export type Language = 'fa' | 'en';
@@ -40,7 +44,92 @@ export interface ArticleFilter {
 export interface Settings {
   language: Language;
   theme: Theme;
+  /** Show Persian text with lost half-spaces, digits and punctuation spacing repaired. */
+  repairHalfSpaces: boolean;
 }
+
+/** A piece of the original text; `hit` when it matched the query. */
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchQuery {
+  text: string;
+  limit: number;
+  offset: number;
+  sourceId: number | null;
+  bookmarkedOnly: boolean;
+  unreadOnly: boolean;
+  /** Unix seconds, inclusive. */
+  from: number | null;
+  /** Unix seconds, inclusive. */
+  to: number | null;
+}
+
+export interface SearchHit {
+  article: ArticleSummary;
+  titleParts: TextPart[];
+  snippetParts: TextPart[];
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many articles match, capped at `SEARCH_TOTAL_CAP`. */
+  total: number;
+}
+
+/** The backend stops counting matches here. */
+export const SEARCH_TOTAL_CAP = 10000;
+
+export type SourceKind = 'sample' | 'file' | 'web' | 'feed';
+
+export interface Source {
+  id: number;
+  title: string;
+  kind: SourceKind;
+  articleCount: number;
+}
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  added: number;
+  duplicates: number;
+  failed: number;
+  currentFile: string;
+}
+
+export interface ImportFailure {
+  path: string;
+  /** An error code, shown as `error-<code>`. */
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  added: number;
+  duplicates: number;
+  failed: ImportFailure[];
+}
+
+export type ExportFormat = 'json' | 'html' | 'md';
+
+export interface ExportReport {
+  articles: number;
+  bookmarks: number;
+  path: string;
+}
+
+/** A file dialog filter: a name for the user and extensions without the dot. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Files dragged over the window: `over` while they hover, `drop`, or `leave`. */
+export type FileDrag = { type: 'over' } | { type: 'drop'; paths: string[] } | { type: 'leave' };
 
 /**
  * A failed command. The UI shows only the localized `error-<code>` text;
@@ -80,8 +169,30 @@ export function listArticles(filter: ArticleFilter): Promise<ArticleSummary[]> {
   return call('list_articles', { filter });
 }
 
-export function getArticle(id: number): Promise<Article> {
-  return call('get_article', { id });
+/**
+ * With `repair`, Persian title and body come back with lost half-spaces,
+ * digits and punctuation spacing repaired; the stored text never changes.
+ */
+export function getArticle(id: number, repair = false): Promise<Article> {
+  return call('get_article', { id, repair });
+}
+
+/** Empty or whitespace-only text finds nothing; any other text is safe to pass. */
+export function search(query: SearchQuery): Promise<SearchResult> {
+  return call('search', { query });
+}
+
+export function listSources(): Promise<Source[]> {
+  return call('list_sources');
+}
+
+/** Imports files into the library; `onProgress` hears about each file as it is done. */
+export function importFiles(paths: string[], onProgress: (progress: ImportProgress) => void): Promise<ImportReport> {
+  return call('import_files', { paths, onProgress: new Channel<ImportProgress>(onProgress) });
+}
+
+export function exportLibrary(format: ExportFormat, bookmarksOnly: boolean, path: string): Promise<ExportReport> {
+  return call('export_library', { format, bookmarksOnly, path });
 }
 
 export async function setBookmark(id: number, bookmarked: boolean): Promise<void> {
@@ -95,4 +206,40 @@ export function getSettings(): Promise<Settings> {
 /** Persists the settings and returns them as stored. */
 export function setSettings(settings: Settings): Promise<Settings> {
   return call('set_settings', { settings });
+}
+
+/** Asks for files to import; an empty list when the dialog is cancelled. */
+export async function pickFiles(filter: FileFilter): Promise<string[]> {
+  try {
+    const picked = await openDialog({ multiple: true, directory: false, filters: [filter] });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (reason) {
+    throw toBackendError(reason);
+  }
+}
+
+/** Asks where to save; null when the dialog is cancelled. */
+export async function pickSavePath(defaultPath: string, filter: FileFilter): Promise<string | null> {
+  try {
+    return await saveDialog({ defaultPath, filters: [filter] });
+  } catch (reason) {
+    throw toBackendError(reason);
+  }
+}
+
+/**
+ * Follows files dragged over and dropped on the window. Resolves to the
+ * function that stops following; outside Tauri (a plain browser) it does nothing.
+ */
+export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() => void> {
+  try {
+    return await getCurrentWebview().onDragDropEvent(({ payload }) => {
+      if (payload.type === 'drop') handler({ type: 'drop', paths: payload.paths });
+      else if (payload.type === 'leave') handler({ type: 'leave' });
+      else handler({ type: 'over' });
+    });
+  } catch {
+    return () => {};
+  }
 }

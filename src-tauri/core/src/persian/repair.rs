@@ -46,7 +46,15 @@ static LEXICON_TEXT: &str = include_str!("../../data/halfspace-lexicon.txt");
 
 /// Prefixes of the continuous/negative verb, longest first.
 const MI_PREFIXES: [&str; 9] = [
-    "برنمی", "درنمی", "برمی", "درمی", "بازمی", "فرومی", "وامی", "نمی", "می",
+    "برنمی",
+    "درنمی",
+    "برمی",
+    "درمی",
+    "بازمی",
+    "فرومی",
+    "وامی",
+    "نمی",
+    "می",
 ];
 /// Prefixes that, written apart (`می کند`), are joined to a following verb.
 const SPACED_MI: [&str; 4] = ["نمی", "می", "برمی", "درمی"];
@@ -56,7 +64,15 @@ const PRESENT_ENDINGS: [&str; 6] = ["م", "ی", "د", "یم", "ید", "ند"];
 const PAST_ENDINGS: [&str; 6] = ["", "م", "ی", "یم", "ید", "ند"];
 /// Plural and plural-possessive suffixes, longest first.
 const HA_SUFFIXES: [&str; 9] = [
-    "هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها",
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "های",
+    "ها",
 ];
 /// Suffixes written with a half-space after a silent ه (`خانه‌ای`, `رفته‌اند`).
 const HEH_SUFFIXES: [&str; 7] = ["اید", "ایم", "اند", "ای", "ام", "ات", "اش"];
@@ -274,12 +290,12 @@ impl Lexicon {
     }
 
     fn is_verb_form(&self, rest: &str) -> bool {
-        PRESENT_ENDINGS
+        PRESENT_ENDINGS.iter().any(|e| {
+            rest.strip_suffix(e)
+                .is_some_and(|s| self.present.contains(s))
+        }) || PAST_ENDINGS
             .iter()
-            .any(|e| rest.strip_suffix(e).is_some_and(|s| self.present.contains(s)))
-            || PAST_ENDINGS
-                .iter()
-                .any(|e| rest.strip_suffix(e).is_some_and(|s| self.past.contains(s)))
+            .any(|e| rest.strip_suffix(e).is_some_and(|s| self.past.contains(s)))
     }
 
     /// The written form of a known stem (with its own half-spaces) and its
@@ -312,7 +328,8 @@ impl Lexicon {
             return self.stem_form(a).is_some().then_some(glue);
         }
         if HEH_SUFFIXES.contains(&b) {
-            let heh_word = a.ends_with('ه') && a.chars().count() >= 3 && self.stem_form(a).is_some();
+            let heh_word =
+                a.ends_with('ه') && a.chars().count() >= 3 && self.stem_form(a).is_some();
             return (heh_word || split_at_a()).then_some(glue);
         }
         None
@@ -337,7 +354,9 @@ impl Lexicon {
         // wins, ties go to the ه reading (`دقیقهای` is not `دقیق‌های`).
         let mut heh: Option<(Vec<usize>, u32)> = None;
         for suf in HEH_SUFFIXES {
-            let Some(base) = k.strip_suffix(suf) else { continue };
+            let Some(base) = k.strip_suffix(suf) else {
+                continue;
+            };
             if base.chars().count() >= 3 && base.ends_with('ه') {
                 if let Some((form, class)) = self.stem_form(base) {
                     let before_heh = &base[..base.len() - 'ه'.len_utf8()];
@@ -352,7 +371,9 @@ impl Lexicon {
         }
         let mut ha: Option<(Vec<usize>, u32)> = None;
         for suf in HA_SUFFIXES {
-            let Some(stem) = k.strip_suffix(suf) else { continue };
+            let Some(stem) = k.strip_suffix(suf) else {
+                continue;
+            };
             if stem.chars().count() >= 2 {
                 if let Some((form, class)) = self.stem_form(stem) {
                     ha = Some((stem_positions(form, stem.len()), u32::from(class)));
@@ -368,16 +389,21 @@ impl Lexicon {
         }
         // Comparative and superlative: `ژرفتر` -> ژرف‌تر.
         for suf in TAR_SUFFIXES {
-            let Some(stem) = k.strip_suffix(suf) else { continue };
+            let Some(stem) = k.strip_suffix(suf) else {
+                continue;
+            };
             if stem.chars().count() >= 2 {
-                return self
-                    .stem_form(stem)
-                    .map(|(form, _)| stem_positions(form, stem.len()));
+                if let Some((form, _)) = self.stem_form(stem) {
+                    return Some(stem_positions(form, stem.len()));
+                }
+                break;
             }
         }
         // ی-final word + ام/اش/…: `زندگیام` -> زندگی‌ام.
         for suf in YEH_SUFFIXES {
-            let Some(base) = k.strip_suffix(suf) else { continue };
+            let Some(base) = k.strip_suffix(suf) else {
+                continue;
+            };
             if base.chars().count() >= 3 && base.ends_with('ی') {
                 if let Some((form, _)) = self.stem_form(base) {
                     return Some(stem_positions(form, base.len()));
@@ -445,7 +471,10 @@ fn is_arabic_script(c: char) -> bool {
 
 /// Letters that do not join to the next letter: a ZWNJ after them shows nothing.
 fn is_non_joining(c: char) -> bool {
-    matches!(c, 'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ۀ')
+    matches!(
+        c,
+        'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ۀ'
+    )
 }
 
 fn fold_char(c: char) -> char {
@@ -547,7 +576,10 @@ fn persian_digit(c: char) -> Option<char> {
 /// with none before, the nearest after), and their chunk has no Latin letter
 /// and is no URL. `Tauri 2.12`, `ICU4X`, `https://example.com/a50` stay.
 fn persian_digits(text: &str) -> String {
-    if !text.chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)) {
+    if !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c))
+    {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -568,26 +600,22 @@ fn persian_digits(text: &str) -> String {
             out.push(c);
             continue;
         };
-        let context = match last_strong {
-            Some(s) => Some(s),
-            None => {
-                let found = match ahead {
-                    Some((at, s)) if at > i => s,
-                    _ => {
-                        let mut j = i + 1;
-                        let mut s = None;
-                        while j < chars.len() && chars[j] != '\n' {
-                            s = strong(chars[j]);
-                            if s.is_some() {
-                                break;
-                            }
-                            j += 1;
-                        }
-                        ahead = Some((j, s));
-                        s
+        let context = match (last_strong, ahead) {
+            (Some(s), _) => Some(s),
+            (None, Some((at, s))) if at > i => s,
+            (None, _) => {
+                // No strong letter before on this line: the next one decides.
+                let mut j = i + 1;
+                let mut s = None;
+                while j < chars.len() && chars[j] != '\n' {
+                    s = strong(chars[j]);
+                    if s.is_some() {
+                        break;
                     }
-                };
-                found
+                    j += 1;
+                }
+                ahead = Some((j, s));
+                s
             }
         };
         if context == Some(Strong::Rtl) && !foreign[i] {
@@ -619,7 +647,10 @@ fn is_persian_digit(c: char) -> bool {
 /// collapsed after a mark only before a Persian letter or `«`; URL and Latin
 /// chunks are left alone.
 fn punctuation_spacing(text: &str) -> String {
-    if !text.chars().any(|c| is_arabic_punct(c) || is_latin_punct(c)) {
+    if !text
+        .chars()
+        .any(|c| is_arabic_punct(c) || is_latin_punct(c))
+    {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -642,6 +673,7 @@ fn punctuation_spacing(text: &str) -> String {
         let prev = if b > 0 { Some(chars[b - 1]) } else { None };
         let persian_before = prev.is_some_and(|p| {
             is_rtl_letter(p)
+                || (is_word_char(p) && p != ZWNJ) // a haraka or tatweel ends the word (`واقعاً`)
                 || (is_arabic_punct(c) && (is_persian_digit(p) || matches!(p, '»' | ')')))
         });
         if !persian_before {
@@ -697,7 +729,10 @@ mod tests {
         let lex = lexicon();
         assert!(lex.split.len() > 10_000, "split table: {}", lex.split.len());
         assert!(lex.words.len() > 40_000, "words: {}", lex.words.len());
-        assert!(lex.present.contains("کن") && lex.past.contains("کرد"), "verb stems");
+        assert!(
+            lex.present.contains("کن") && lex.past.contains("کرد"),
+            "verb stems"
+        );
         assert!(lex.is_vav_pair("گفت", "گو"), "گفت‌وگو is a verb-stem pair");
         assert!(!lex.is_vav_pair("کسب", "کار"), "کسب و کار is often spaced");
     }
@@ -742,12 +777,32 @@ mod tests {
     #[test]
     fn spaced_forms() {
         let rows: &[(&str, &str, &str)] = &[
-            ("در گفت و گو با خبرنگاران", "در گفت\u{200c}وگو با خبرنگاران", "verb-stem pair X و Y"),
-            ("کاهش تنشها می تواند بدست آید", "کاهش تنش\u{200c}ها می\u{200c}تواند بدست آید", "spaced می"),
-            ("مکالمه تلفنی 50 دقیقه ای بایدن", "مکالمه تلفنی 50 دقیقه\u{200c}ای بایدن", "spaced ای after ه"),
+            (
+                "در گفت و گو با خبرنگاران",
+                "در گفت\u{200c}وگو با خبرنگاران",
+                "verb-stem pair X و Y",
+            ),
+            (
+                "کاهش تنشها می تواند بدست آید",
+                "کاهش تنش\u{200c}ها می\u{200c}تواند بدست آید",
+                "spaced می",
+            ),
+            (
+                "مکالمه تلفنی 50 دقیقه ای بایدن",
+                "مکالمه تلفنی 50 دقیقه\u{200c}ای بایدن",
+                "spaced ای after ه",
+            ),
             ("کتاب ها", "کتاب\u{200c}ها", "spaced plural"),
-            ("کشور ها", "کشورها", "after a non-joining letter the space just goes"),
-            ("رئیس جمهور", "رئیس جمهور", "spaced compounds are left alone (precision)"),
+            (
+                "کشور ها",
+                "کشورها",
+                "after a non-joining letter the space just goes",
+            ),
+            (
+                "رئیس جمهور",
+                "رئیس جمهور",
+                "spaced compounds are left alone (precision)",
+            ),
             ("چهل و یک", "چهل و یک", "not a verb-stem pair"),
             ("کسب و کار", "کسب و کار", "often correctly spaced"),
         ];
@@ -783,18 +838,54 @@ mod tests {
     #[test]
     fn digits_and_punctuation() {
         let rows: &[(&str, &str, &str)] = &[
-            ("پس از 50 دقیقه", "پس از ۵۰ دقیقه", "ASCII digits in Persian text"),
-            ("در تاریخ 7 دسامبر (16 آذر ماه)", "در تاریخ ۷ دسامبر (۱۶ آذر ماه)", "digits in brackets"),
-            ("۱۴۰۳ و ٤٥", "۱۴۰۳ و ۴۵", "Arabic-Indic digits in Persian text"),
-            ("نشانی https://example.com/a50 را ببینید", "نشانی https://example.com/a50 را ببینید", "URL untouched"),
-            ("نسخهٔ Tauri 2.12 منتشر شد", "نسخهٔ Tauri 2.12 منتشر شد", "number after a Latin word"),
-            ("کتابخانهٔ ICU4X را ببینید", "کتابخانهٔ ICU4X را ببینید", "Latin token"),
-            ("Barg 2.0 is a reader: fast , offline.", "Barg 2.0 is a reader: fast , offline.", "English untouched"),
-            ("بر اساس اعلام کرملین ، هدف", "بر اساس اعلام کرملین، هدف", "no space before ،"),
+            (
+                "پس از 50 دقیقه",
+                "پس از ۵۰ دقیقه",
+                "ASCII digits in Persian text",
+            ),
+            (
+                "در تاریخ 7 دسامبر (16 آذر ماه)",
+                "در تاریخ ۷ دسامبر (۱۶ آذر ماه)",
+                "digits in brackets",
+            ),
+            (
+                "۱۴۰۳ و ٤٥",
+                "۱۴۰۳ و ۴۵",
+                "Arabic-Indic digits in Persian text",
+            ),
+            (
+                "نشانی https://example.com/a50 را ببینید",
+                "نشانی https://example.com/a50 را ببینید",
+                "URL untouched",
+            ),
+            (
+                "نسخهٔ Tauri 2.12 منتشر شد",
+                "نسخهٔ Tauri 2.12 منتشر شد",
+                "number after a Latin word",
+            ),
+            (
+                "کتابخانهٔ ICU4X را ببینید",
+                "کتابخانهٔ ICU4X را ببینید",
+                "Latin token",
+            ),
+            (
+                "Barg 2.0 is a reader: fast , offline.",
+                "Barg 2.0 is a reader: fast , offline.",
+                "English untouched",
+            ),
+            (
+                "بر اساس اعلام کرملین ، هدف",
+                "بر اساس اعلام کرملین، هدف",
+                "no space before ،",
+            ),
             ("گفت :بایدن", "گفت: بایدن", "no space before :, one after"),
             ("چه شد ؟", "چه شد؟", "no space before ؟"),
             ("تمام شد.بعد رفت", "تمام شد. بعد رفت", "one space after ."),
-            ("گفت:   «سلام»", "گفت: «سلام»", "spaces after : collapse to one"),
+            (
+                "گفت:   «سلام»",
+                "گفت: «سلام»",
+                "spaces after : collapse to one",
+            ),
             ("ساعت ۱۲:۳۰ است", "ساعت ۱۲:۳۰ است", "time untouched"),
             ("واقعاً؟! نه", "واقعاً؟! نه", "a run of marks is one mark"),
         ];
@@ -809,8 +900,12 @@ mod tests {
         let once = repair(text);
         assert_eq!(repair(&once), once, "repair(repair(x)) == repair(x)");
         assert_eq!(
-            once.chars().filter(|c| is_word_char(*c) && *c != ZWNJ).count(),
-            text.chars().filter(|c| is_word_char(*c) && *c != ZWNJ).count(),
+            once.chars()
+                .filter(|c| is_word_char(*c) && *c != ZWNJ)
+                .count(),
+            text.chars()
+                .filter(|c| is_word_char(*c) && *c != ZWNJ)
+                .count(),
             "no letter added or lost"
         );
     }
@@ -843,7 +938,10 @@ mod tests {
         assert!(fixed.contains("رؤسای جمهور"), "رؤسای keeps its ؤ");
         assert!(!fixed.contains("دقیق\u{200c}های"), "never دقیق‌های");
         assert!(fixed.contains("موضوعات"), "موضوعات is a word");
-        assert!(fixed.contains("پس از ۵۰ دقیقه"), "Persian digits in Persian text");
+        assert!(
+            fixed.contains("پس از ۵۰ دقیقه"),
+            "Persian digits in Persian text"
+        );
         assert_eq!(repair(&fixed), fixed, "idempotent on the sample");
     }
 }

@@ -4,6 +4,20 @@ import { buildBundles, ftlFiles, LANGUAGES } from './bundles';
 
 const files = ftlFiles();
 
+/** A value for every variable the messages use; an unknown one is an error. */
+const SAMPLE_ARGS = {
+  author: 'X',
+  count: 12,
+  done: 3,
+  total: 10,
+  added: 2,
+  duplicates: 1,
+  failed: 0,
+  articles: 5,
+  bookmarks: 1,
+  path: '/home/x/barg-library.json',
+};
+
 function messageIds(language: string, name: string): string[] {
   const file = files.find((f) => f.language === language && f.name === name);
   if (!file) throw new Error(`locales/${language}/${name} is missing`);
@@ -55,7 +69,7 @@ describe('.ftl files', () => {
           const errors: Error[] = [];
           const message = bundle.getMessage(id);
           expect(message?.value, `${language}: ${id} has no value`).toBeTruthy();
-          bundle.formatPattern(message!.value!, { author: 'X' }, errors);
+          bundle.formatPattern(message!.value!, SAMPLE_ARGS, errors);
           expect(errors.map(String), `${language}: ${id}`).toEqual([]);
         }
       }

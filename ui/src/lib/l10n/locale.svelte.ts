@@ -48,7 +48,16 @@ export function t(id: string, args?: Record<string, FluentVariable>): string {
 }
 
 /** Error codes that have an `error-<code>` message in locales/<lang>/app.ftl. */
-const ERROR_CODES = new Set(['not-found', 'database', 'invalid-input', 'settings', 'io', 'internal']);
+const ERROR_CODES = new Set([
+  'not-found',
+  'database',
+  'invalid-input',
+  'settings',
+  'io',
+  'unsupported-format',
+  'too-large',
+  'internal',
+]);
 
 /** The localized text for a backend error code; never the backend's own message. */
 export function errorText(code: string): string {

@@ -5,7 +5,19 @@ import { setLanguage } from '../l10n/locale.svelte';
 import { applyTheme } from './theme';
 
 /** What the Rust side returns on first start; used when it cannot answer. */
-export const DEFAULT_SETTINGS: Settings = { language: 'fa', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { language: 'fa', theme: 'system', repairHalfSpaces: true };
+
+/**
+ * Fills in what an older backend does not send yet: its settings have no
+ * `repairHalfSpaces`, and repair is on by default.
+ */
+export function withDefaults(stored: Partial<Settings>): Settings {
+  return {
+    language: stored.language ?? DEFAULT_SETTINGS.language,
+    theme: stored.theme ?? DEFAULT_SETTINGS.theme,
+    repairHalfSpaces: typeof stored.repairHalfSpaces === 'boolean' ? stored.repairHalfSpaces : DEFAULT_SETTINGS.repairHalfSpaces,
+  };
+}
 
 let current = $state<Settings>({ ...DEFAULT_SETTINGS });
 
@@ -15,8 +27,9 @@ export const settings = {
   },
 };
 
-function apply(next: Settings): void {
-  current = { ...next };
+function apply(stored: Partial<Settings>): void {
+  const next = withDefaults(stored);
+  current = next;
   setLanguage(next.language);
   applyTheme(next.theme);
 }

@@ -1,0 +1,230 @@
+//! The `barg` command line, run as the built binary on real library folders.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn barg(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_barg"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("BARG_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("barg runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("«{l}» is JSON: {e}")))
+        .collect()
+}
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("core/tests/fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn dates_convert_both_ways_and_bad_dates_fail_with_status_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["date", "--to-jalali", "2025-03-20"], 0, "1403-12-30\n"),
+        (&["date", "--to-gregorian", "1403-12-30"], 0, "2025-03-20\n"),
+        (&["date", "--to-gregorian", "۱۴۰۳-۰۱-۰۱"], 0, "2024-03-20\n"),
+        (&["date", "--to-gregorian", "1402-12-30"], 1, ""),
+        (&["date", "--to-jalali", "2025-02-30"], 1, ""),
+        (&["date", "--to-jalali", "yesterday"], 1, ""),
+        (&["date"], 2, ""),
+        (&["no-such-command"], 2, ""),
+    ];
+    for (args, status, expected) in cases {
+        let output = barg(dir.path(), args, None);
+        assert_eq!(
+            output.status.code(),
+            Some(*status),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(stdout(&output), *expected, "{args:?}");
+        if *status == 1 {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                stderr.lines().count(),
+                1,
+                "{args:?}: one clear line: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_fold_and_repair_read_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let folded = barg(dir.path(), &["text", "fold"], Some("رئيس جمهور مي‌كند ۵۰"));
+    assert_eq!(stdout(&folded), "رییسجمهور میکند 50\n");
+    let repaired = barg(
+        dir.path(),
+        &["text", "repair"],
+        Some("رئیسجمهور روسیه پس از 50 دقیقه گفتوگو میکند."),
+    );
+    assert_eq!(
+        stdout(&repaired),
+        "رئیس‌جمهور روسیه پس از ۵۰ دقیقه گفت‌وگو می‌کند.\n"
+    );
+}
+
+#[test]
+fn import_list_search_show_bookmark_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("library");
+    let data = data.as_path();
+
+    let imported = barg(
+        data,
+        &[
+            "--json",
+            "import",
+            &fixture("feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml"),
+        ],
+        None,
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let summary = json_lines(&imported).pop().unwrap();
+    assert_eq!(
+        summary["added"], 7,
+        "the weblog feed has seven posts: {summary}"
+    );
+    let again = barg(
+        data,
+        &[
+            "--json",
+            "import",
+            &fixture("feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml"),
+        ],
+        None,
+    );
+    assert_eq!(
+        json_lines(&again).pop().unwrap()["duplicates"],
+        7,
+        "a second import finds duplicates only"
+    );
+
+    let list = json_lines(&barg(data, &["--json", "list", "--limit", "100"], None));
+    assert_eq!(list.len(), 11, "four sample articles and seven posts");
+
+    let hits = json_lines(&barg(
+        data,
+        &["--json", "search", "رييس جمهور", "--limit", "5"],
+        None,
+    ));
+    assert!(
+        !hits.is_empty()
+            && hits
+                .iter()
+                .all(|h| h["id"].is_i64() && h["score"].is_f64() && h["snippet"].is_string())
+    );
+    let id = hits[0]["id"].as_i64().unwrap().to_string();
+
+    let shown = barg(data, &["show", &id], None);
+    assert!(shown.status.success());
+    let repaired = barg(data, &["--json", "show", &id, "--repair"], None);
+    assert!(
+        json_lines(&repaired)[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains('\u{200C}'),
+        "repaired text has half-spaces"
+    );
+
+    assert!(barg(data, &["bookmark", "add", &id], None).status.success());
+    let bookmarks = json_lines(&barg(data, &["--json", "bookmark", "list"], None));
+    assert_eq!(bookmarks.len(), 1);
+    assert_eq!(bookmarks[0]["id"].to_string(), id);
+
+    let export = dir.path().join("bookmarks.html");
+    let exported = barg(
+        data,
+        &[
+            "export",
+            "--format",
+            "html",
+            "--bookmarks",
+            "--out",
+            export.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    assert!(std::fs::read_to_string(&export)
+        .unwrap()
+        .contains("NETSCAPE-Bookmark-file-1"));
+
+    let missing = barg(data, &["bookmark", "add", "999999"], None);
+    assert_eq!(
+        missing.status.code(),
+        Some(1),
+        "a missing article is bad input"
+    );
+    let bad_file = barg(data, &["import", "/no/such/file.xml"], None);
+    assert_eq!(
+        bad_file.status.code(),
+        Some(1),
+        "importing nothing is bad input"
+    );
+}
+
+#[test]
+fn a_json_export_restores_into_an_empty_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(barg(&first, &["bookmark", "add", "2"], None)
+        .status
+        .success());
+    let file = dir.path().join("library.jsonl");
+    assert!(
+        barg(&first, &["export", "--out", file.to_str().unwrap()], None)
+            .status
+            .success()
+    );
+    // A second library starts with the sample too: the export adds nothing
+    // new but brings the bookmark over.
+    let restored = json_lines(&barg(
+        &second,
+        &["--json", "import", file.to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(restored.last().unwrap()["duplicates"], 4);
+    let bookmarks = json_lines(&barg(&second, &["--json", "bookmark", "list"], None));
+    assert_eq!(bookmarks.len(), 1, "the bookmark came over");
+}

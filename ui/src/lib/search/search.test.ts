@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLanguage } from '../l10n/locale.svelte';
+import { resultCountText } from './search.svelte';
+
+// Fluent isolates placeables with FSI…PDI; the count reads without them.
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+
+afterEach(() => setLanguage('fa', { lang: '', dir: '' }));
+
+describe('resultCountText', () => {
+  const cases: ['fa' | 'en', number, string, string][] = [
+    ['fa', 12, '۱۲ نتیجه', 'Persian digits, singular noun after a number'],
+    ['fa', 1, '۱ نتیجه', 'one'],
+    ['fa', 0, '۰ نتیجه', 'zero in Persian digits'],
+    ['fa', 1234, '۱٬۲۳۴ نتیجه', 'Persian thousands separator'],
+    ['fa', 10000, 'بیش از ۱۰٬۰۰۰ نتیجه', 'the backend stops counting at 10000'],
+    ['en', 12, '12 results', 'plural'],
+    ['en', 1, '1 result', 'singular'],
+    ['en', 0, '0 results', 'zero is plural in English'],
+    ['en', 1234, '1,234 results', 'grouped'],
+    ['en', 10000, 'More than 10,000 results', 'capped'],
+  ];
+  for (const [language, total, expected, reason] of cases) {
+    test(`${total} in ${language} is «${expected}» (${reason})`, () => {
+      setLanguage(language, { lang: '', dir: '' });
+      expect(plain(resultCountText(total)), reason).toBe(expected);
+    });
+  }
+
+  test('Persian counts have no ASCII digits', () => {
+    setLanguage('fa', { lang: '', dir: '' });
+    for (const total of [0, 7, 42, 999, 5000]) {
+      expect(resultCountText(total), `${total}`).not.toMatch(/[0-9]/);
+    }
+  });
+
+  test('the count is bidi-isolated inside the sentence', () => {
+    setLanguage('fa', { lang: '', dir: '' });
+    expect(resultCountText(3), 'FSI…PDI around the number').toBe('\u2068۳\u2069 نتیجه');
+  });
+});
