@@ -52,8 +52,13 @@ build: ui
 	CARGO_TARGET_DIR=$(BUILD_TARGET_DIR) cargo build --release -p barg
 	@echo "Built $(BUILD_TARGET_DIR)/release/barg"
 
+# Benchmarks (measured, never asserted): the library at scale (search, import,
+# lists, folding/repair throughput, repair precision/recall) and the real
+# window (start-up, memory). Sizes: BARG_BENCH_SIZES=100000,1000000.
 bench: ui
-	@echo "No benchmarks yet."
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BENCH_SIZES=$${BARG_BENCH_SIZES:-100000,1000000} cargo bench -p barg-core --bench library
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace --no-run
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test -p barg-e2e --test window_bench -- --ignored --nocapture
 
 clean:
 	rm -rf ui/dist target

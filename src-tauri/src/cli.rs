@@ -32,6 +32,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Open an empty window instead of Barg's interface: the baseline that
+    /// `make bench` measures Barg's memory against.
+    #[arg(long, hide = true)]
+    pub empty_window: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

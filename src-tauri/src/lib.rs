@@ -129,13 +129,23 @@ pub fn open_main_window<R: Runtime, M: Manager<R>>(
         .build()
 }
 
-/// Runs the desktop app on `data_dir` until its window closes.
-pub fn run_desktop(data_dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
+/// Runs the desktop app on `data_dir` until its window closes. With
+/// `empty_window`, the window shows an empty page instead (a baseline for
+/// memory measurements).
+pub fn run_desktop(
+    data_dir: PathBuf,
+    empty_window: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::open(&data_dir)?;
     let app = run_app(tauri::Builder::default())
         .setup(move |app| {
             app.manage(state);
-            open_main_window(app)?;
+            if empty_window {
+                WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("empty.html".into()))
+                    .build()?;
+            } else {
+                open_main_window(app)?;
+            }
             Ok(())
         })
         .build(tauri::generate_context!())?;

@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
     let cli = barg_app::cli::Cli::parse();
     let data_dir = barg_app::resolve_data_dir(cli.data_dir);
     match cli.command {
-        None => match barg_app::run_desktop(data_dir) {
+        None => match barg_app::run_desktop(data_dir, cli.empty_window) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("barg: {error}");

@@ -162,6 +162,11 @@ impl Desktop {
         })
     }
 
+    /// The port tauri-driver listens on.
+    pub fn driver_port(&self) -> u16 {
+        self.driver_port
+    }
+
     /// A fresh, empty data folder for one library.
     pub fn new_data_dir(&self, name: &str) -> Result<PathBuf> {
         let dir = self.home.path().join("libraries").join(name);

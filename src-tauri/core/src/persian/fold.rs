@@ -110,19 +110,44 @@ pub fn is_word_char(c: char) -> bool {
         )
 }
 
-fn compounds() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// Known compounds, folded (`رییسجمهور`), and their first parts (`رییس`),
+/// so that most word pairs are ruled out by one lookup without building the
+/// joined form.
+struct Compounds {
+    joined: HashSet<String>,
+    heads: HashSet<String>,
+}
+
+fn compounds() -> &'static Compounds {
+    static SET: OnceLock<Compounds> = OnceLock::new();
     SET.get_or_init(|| {
-        COMPOUND_WORDS
-            .lines()
-            .filter(|l| l.contains('\u{200C}'))
-            .map(|l| {
-                let mut folded = String::with_capacity(l.len());
-                fold_letters(l.trim(), &mut folded);
-                folded
-            })
-            .collect()
+        let mut joined = HashSet::new();
+        let mut heads = HashSet::new();
+        for line in COMPOUND_WORDS.lines().filter(|l| l.contains('\u{200C}')) {
+            let mut folded = String::with_capacity(line.len());
+            fold_letters(line.trim(), &mut folded);
+            if let Some(head) = line.trim().split('\u{200C}').next() {
+                let mut folded_head = String::new();
+                fold_letters(head, &mut folded_head);
+                heads.insert(folded_head);
+            }
+            joined.insert(folded);
+        }
+        Compounds { joined, heads }
     })
+}
+
+/// Whether `head` + `middle` + `tail` is a known compound.
+fn is_compound(head: &str, middle: &str, tail: &str) -> bool {
+    let compounds = compounds();
+    if !compounds.heads.contains(head) {
+        return false;
+    }
+    let mut probe = String::with_capacity(head.len() + middle.len() + tail.len());
+    probe.push_str(head);
+    probe.push_str(middle);
+    probe.push_str(tail);
+    compounds.joined.contains(&probe)
 }
 
 fn is_persian_word(word: &str) -> bool {
@@ -178,7 +203,7 @@ fn join_words(words: &mut Vec<String>, out: &mut String) {
             let after = words.get(i + 1).map(String::as_str);
             match (next, after) {
                 // گفت و گو → گفتوگو
-                (Some("و"), Some(third)) if compounds().contains(&format!("{word}و{third}")) => {
+                (Some("و"), Some(third)) if is_compound(&word, "و", third) => {
                     word = format!("{word}و{third}");
                     i += 2;
                 }
@@ -186,7 +211,7 @@ fn join_words(words: &mut Vec<String>, out: &mut String) {
                     if is_persian_word(next)
                         && (PREFIXES.contains(&word.as_str())
                             || SUFFIXES.contains(&next)
-                            || compounds().contains(&format!("{word}{next}"))) =>
+                            || is_compound(&word, "", next)) =>
                 {
                     word.push_str(next);
                     i += 1;
