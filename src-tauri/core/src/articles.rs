@@ -235,8 +235,12 @@ impl Library {
             )
         } else {
             format!(
+                // CROSS JOIN keeps `articles` the outer loop, walked in the
+                // order of its (sort_at, id) index: no sort of the whole
+                // library for one page (SQLite would otherwise start from
+                // the one-row `sources` table and sort every article).
                 "SELECT {SUMMARY_COLUMNS} FROM articles a
-                   JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
+                   CROSS JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
             )
         };
