@@ -196,15 +196,17 @@ fn open_library(
     messages: &Messages,
     language: Language,
 ) -> Result<Library, CliError> {
-    AppState::open(data_dir)
-        .map(|state| std::sync::Arc::try_unwrap(state.library).ok())
-        .ok()
-        .flatten()
-        .ok_or_else(|| {
-            let mut args = FluentArgs::new();
-            args.set("path", data_dir.display().to_string());
-            CliError(messages.text(language, "cli-library-unavailable", Some(&args)))
-        })
+    let unavailable = |detail: String| {
+        let mut args = FluentArgs::new();
+        args.set("path", data_dir.display().to_string());
+        CliError(format!(
+            "{} ({detail})",
+            messages.text(language, "cli-library-unavailable", Some(&args))
+        ))
+    };
+    let state = AppState::open(data_dir).map_err(|e| unavailable(e.to_string()))?;
+    // The command line holds the only reference: the library is ours alone.
+    std::sync::Arc::try_unwrap(state.library).map_err(|_| unavailable("in use".into()))
 }
 
 fn library_error(

@@ -228,3 +228,22 @@ fn a_json_export_restores_into_an_empty_library() {
     let bookmarks = json_lines(&barg(&second, &["--json", "bookmark", "list"], None));
     assert_eq!(bookmarks.len(), 1, "the bookmark came over");
 }
+
+#[test]
+fn a_folder_holding_a_foreign_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("library.sqlite");
+    std::fs::write(&file, "not a database, someone's notes ".repeat(100)).unwrap();
+    let output = barg(dir.path(), &["list"], None);
+    assert_eq!(output.status.code(), Some(1), "bad input, not a crash");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("could not be opened") && stderr.contains("not a Barg library"),
+        "says why: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "not a database, someone's notes ".repeat(100),
+        "the file is untouched"
+    );
+}
