@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::ipc::ArticleSummaryDto;
 use crate::settings::Language;
-use crate::{now, AppState, Messages};
+use crate::{now, Messages};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -175,20 +175,15 @@ pub fn run(command: Command, data_dir: &Path, json_output: bool) -> std::process
 /// The language of messages: the app's interface language, else the
 /// terminal's (`LANG`), else English.
 fn cli_language(data_dir: &Path) -> Language {
-    let from_settings = std::fs::read_to_string(crate::settings::store_path(data_dir))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|store| {
-            serde_json::from_value::<crate::settings::Settings>(store.get("settings")?.clone()).ok()
+    crate::settings::read_file(data_dir)
+        .map(|s| s.language)
+        .unwrap_or_else(|| {
+            if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
+                Language::Fa
+            } else {
+                Language::En
+            }
         })
-        .map(|s| s.language);
-    from_settings.unwrap_or_else(|| {
-        if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
-            Language::Fa
-        } else {
-            Language::En
-        }
-    })
 }
 
 fn open_library(
@@ -196,17 +191,14 @@ fn open_library(
     messages: &Messages,
     language: Language,
 ) -> Result<Library, CliError> {
-    let unavailable = |detail: String| {
+    crate::open_library(data_dir).map_err(|e| {
         let mut args = FluentArgs::new();
         args.set("path", data_dir.display().to_string());
         CliError(format!(
-            "{} ({detail})",
+            "{} ({e})",
             messages.text(language, "cli-library-unavailable", Some(&args))
         ))
-    };
-    let state = AppState::open(data_dir).map_err(|e| unavailable(e.to_string()))?;
-    // The command line holds the only reference: the library is ours alone.
-    std::sync::Arc::try_unwrap(state.library).map_err(|_| unavailable("in use".into()))
+    })
 }
 
 fn library_error(
@@ -225,20 +217,7 @@ fn library_error(
 fn day_start(text: &str, end_of_day: bool) -> Result<i64, CliError> {
     let date = jalali::parse_ymd(text).map_err(|e| CliError(e.to_string()))?;
     jalali::to_jalali(date).map_err(|e| CliError(e.to_string()))?; // validates the day
-    let days = days_from_civil(date.year, date.month, date.day);
-    Ok(days * 86_400 + if end_of_day { 86_399 } else { 0 })
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-/// algorithm), for day bounds in UTC.
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    Ok(date.gregorian_unix_days() * 86_400 + if end_of_day { 86_399 } else { 0 })
 }
 
 fn write_line(out: &mut impl Write, line: impl std::fmt::Display) -> Result<(), CliError> {
@@ -454,34 +433,9 @@ fn execute(
         }
         Command::Bookmark { action } => {
             let library = open_library(data_dir, messages, language)?;
-            let set = |id, bookmarked| {
-                library
-                    .set_bookmark(id, bookmarked, now())
-                    .map_err(|e| library_error(messages, language, e))
-            };
-            match action {
-                BookmarkAction::Add { id } => {
-                    set(id, true)?;
-                    write_line(
-                        out,
-                        if json_output {
-                            json!({ "bookmarked": id }).to_string()
-                        } else {
-                            format!("★ {id}")
-                        },
-                    )
-                }
-                BookmarkAction::Remove { id } => {
-                    set(id, false)?;
-                    write_line(
-                        out,
-                        if json_output {
-                            json!({ "unbookmarked": id }).to_string()
-                        } else {
-                            format!("☆ {id}")
-                        },
-                    )
-                }
+            let (id, bookmarked) = match action {
+                BookmarkAction::Add { id } => (id, true),
+                BookmarkAction::Remove { id } => (id, false),
                 BookmarkAction::List => {
                     let page = library
                         .list_articles(&ArticleFilter {
@@ -490,9 +444,19 @@ fn execute(
                             offset: 0,
                         })
                         .map_err(|e| library_error(messages, language, e))?;
-                    print_summaries(out, json_output, page)
+                    return print_summaries(out, json_output, page);
                 }
-            }
+            };
+            library
+                .set_bookmark(id, bookmarked, now())
+                .map_err(|e| library_error(messages, language, e))?;
+            let line = match (json_output, bookmarked) {
+                (true, true) => json!({ "bookmarked": id }).to_string(),
+                (true, false) => json!({ "unbookmarked": id }).to_string(),
+                (false, true) => format!("★ {id}"),
+                (false, false) => format!("☆ {id}"),
+            };
+            write_line(out, line)
         }
         Command::Text { action } => {
             let mut input = String::new();
@@ -534,17 +498,5 @@ fn execute(
                 },
             )
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_from_civil_counts_from_the_unix_epoch() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2021, 12, 28) * 86_400, 1_640_649_600);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 }

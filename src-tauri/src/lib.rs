@@ -35,17 +35,23 @@ impl AppState {
     /// Opens (or creates) the library in `data_dir`, filling a new one with
     /// the sample articles.
     pub fn open(data_dir: &Path) -> Result<Self, barg_core::LibraryError> {
-        let library = Library::open(&library_path(data_dir))?;
-        let added = barg_core::sample::import_once(&library, now())?;
-        if added > 0 {
-            tracing::info!(added, "filled the new library with the sample articles");
-        }
         Ok(Self {
-            library: Arc::new(library),
+            library: Arc::new(open_library(data_dir)?),
             data_dir: data_dir.to_owned(),
             messages: Messages::new(),
         })
     }
+}
+
+/// Opens (or creates) the library in `data_dir`; a new library is filled
+/// with the sample articles. The app and the command line both open it so.
+pub fn open_library(data_dir: &Path) -> Result<Library, barg_core::LibraryError> {
+    let library = Library::open(&library_path(data_dir))?;
+    let added = barg_core::sample::import_once(&library, now())?;
+    if added > 0 {
+        tracing::info!(added, "filled the new library with the sample articles");
+    }
+    Ok(library)
 }
 
 /// The library file inside a data folder.

@@ -73,6 +73,15 @@ pub fn load<R: Runtime>(app: &impl tauri::Manager<R>, data_dir: &Path) -> Settin
     }
 }
 
+/// Reads the settings straight from the store file, without a running app
+/// (the command line): the file is a JSON object with the settings under
+/// [`STORE_KEY`]. `None` when missing or unreadable.
+pub fn read_file(data_dir: &Path) -> Option<Settings> {
+    let text = std::fs::read_to_string(store_path(data_dir)).ok()?;
+    let mut store: serde_json::Value = serde_json::from_str(&text).ok()?;
+    serde_json::from_value(store.get_mut(STORE_KEY)?.take()).ok()
+}
+
 /// Writes the settings to disk.
 pub fn save<R: Runtime>(
     app: &impl tauri::Manager<R>,

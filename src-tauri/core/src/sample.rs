@@ -3,7 +3,6 @@
 //! Persian/English one. The texts are compiled into the binary.
 
 use crate::ingest::plain_text;
-use crate::text::{detect_direction, paragraphs_to_html, Direction};
 use crate::{Library, LibraryError, NewArticle, SourceKind, Timestamp};
 
 struct SampleFile {
@@ -61,28 +60,18 @@ pub fn import_once(library: &Library, now: Timestamp) -> Result<usize, LibraryEr
 
 /// The sample articles, parsed from the bundled texts.
 pub fn sample_articles() -> Vec<NewArticle> {
-    let mut articles = Vec::new();
-    for file in SAMPLE_FILES {
-        for (index, story) in plain_text::parse(file.text).into_iter().enumerate() {
-            let body_text = story.paragraphs.join("\n");
-            let language = match detect_direction(&body_text, Direction::Rtl) {
-                Direction::Rtl => "fa",
-                Direction::Ltr => "en",
-            };
-            articles.push(NewArticle {
-                guid: format!("{}#{}", file.name, index + 1),
-                url: None,
-                body_html: paragraphs_to_html(
-                    story.paragraphs.iter().map(String::as_str),
-                    Direction::Rtl,
-                ),
-                title: story.title,
-                author: None,
-                published_at: file.published_at.get(index).copied(),
-                language: Some(language.to_owned()),
-                body_text,
-            });
-        }
-    }
-    articles
+    SAMPLE_FILES
+        .iter()
+        .flat_map(|file| {
+            plain_text::parse(file.text)
+                .into_iter()
+                .enumerate()
+                .map(|(index, story)| {
+                    story.into_new_article(
+                        format!("{}#{}", file.name, index + 1),
+                        file.published_at.get(index).copied(),
+                    )
+                })
+        })
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::sanitize::{html_to_text, sanitize_html};
 use super::IngestError;
+use crate::persian::jalali::YearMonthDay;
 use crate::text::{detect_direction, Direction};
 
 /// An extracted page.
@@ -94,13 +95,12 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year < 1970 {
         return None;
     }
-    let days = {
-        let y = year - i64::from(month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    };
+    let days = YearMonthDay {
+        year: i32::try_from(year).ok()?,
+        month: month as u8,
+        day: day as u8,
+    }
+    .gregorian_unix_days();
     Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset_seconds)
 }
 

@@ -12,7 +12,6 @@ pub mod sanitize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::text::{detect_direction, paragraphs_to_html, Direction};
 use crate::{InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
 
 /// Files other than streamed formats (plain text, Barg JSON Lines) larger
@@ -156,18 +155,7 @@ impl Library {
         let mut index = 0;
         let mut to_article = |story: plain_text::TextArticle| {
             index += 1;
-            let body_text = story.paragraphs.join("\n");
-            let dir = detect_direction(&format!("{}\n{body_text}", story.title), Direction::Ltr);
-            NewArticle {
-                guid: format!("{name}#{index}"),
-                url: None,
-                body_html: paragraphs_to_html(story.paragraphs.iter().map(String::as_str), dir),
-                title: story.title,
-                author: None,
-                published_at: None,
-                language: Some(if dir == Direction::Rtl { "fa" } else { "en" }.to_owned()),
-                body_text,
-            }
+            story.into_new_article(format!("{name}#{index}"), None)
         };
         for line in reader.split(b'\n') {
             let line = line?;

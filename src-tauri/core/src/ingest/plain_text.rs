@@ -13,6 +13,32 @@ pub struct TextArticle {
     pub paragraphs: Vec<String>,
 }
 
+impl TextArticle {
+    /// The article to store: paragraphs become HTML with their own
+    /// direction; the language is told by the script (Persian or English:
+    /// plain text carries no declaration).
+    pub fn into_new_article(
+        self,
+        guid: String,
+        published_at: Option<crate::Timestamp>,
+    ) -> crate::NewArticle {
+        use crate::text::{detect_direction, paragraphs_to_html, Direction};
+        let body_text = self.paragraphs.join("\n");
+        // Barg is Persian-first: a text with no letters at all counts as Persian.
+        let dir = detect_direction(&format!("{}\n{body_text}", self.title), Direction::Rtl);
+        crate::NewArticle {
+            guid,
+            url: None,
+            body_html: paragraphs_to_html(self.paragraphs.iter().map(String::as_str), dir),
+            title: self.title,
+            author: None,
+            published_at,
+            language: Some(if dir == Direction::Rtl { "fa" } else { "en" }.to_owned()),
+            body_text,
+        }
+    }
+}
+
 /// Site furniture that is never article text, compared with spaces and
 /// half-spaces removed so «دیدگاه تان» and «دیدگاه‌تان» both match.
 const BOILERPLATE: &[&str] = &[

@@ -13,6 +13,20 @@ pub struct YearMonthDay {
     pub day: u8,
 }
 
+impl YearMonthDay {
+    /// Days from 1970-01-01 to this date read as a (proleptic) Gregorian
+    /// date, by Howard Hinnant's days-from-civil algorithm: the basis of
+    /// every Unix time computed from a calendar date.
+    pub fn gregorian_unix_days(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+}
+
 impl std::fmt::Display for YearMonthDay {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -140,6 +154,21 @@ mod tests {
                 "{why}, back"
             );
         }
+    }
+
+    #[test]
+    fn gregorian_days_count_from_the_unix_epoch() {
+        assert_eq!(ymd("1970-01-01").gregorian_unix_days(), 0);
+        assert_eq!(
+            ymd("2021-12-28").gregorian_unix_days() * 86_400,
+            1_640_649_600
+        );
+        assert_eq!(
+            ymd("2000-03-01").gregorian_unix_days(),
+            11_017,
+            "after a leap day of a 400-year century"
+        );
+        assert_eq!(ymd("1969-12-31").gregorian_unix_days(), -1);
     }
 
     #[test]
