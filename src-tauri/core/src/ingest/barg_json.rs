@@ -103,71 +103,82 @@ pub fn export(
         exported_at: now,
         bookmarks_only,
     };
-    writeln!(out, "{}", to_json(&header)?)?;
-    library.read(|conn| {
-        let mut sources = conn.prepare(
-            "SELECT locator, kind, title, site_url, language, folder, created_at FROM sources ORDER BY id",
-        )?;
-        let mut rows = sources.query([])?;
-        while let Some(row) = rows.next()? {
-            let line = Line::Source(SourceLine {
-                locator: row.get(0)?,
-                kind: row.get(1)?,
-                title: row.get(2)?,
-                site_url: row.get(3)?,
-                language: row.get(4)?,
-                folder: row.get(5)?,
-                created_at: row.get(6)?,
-            });
-            writeln!(out, "{}", to_json(&line).map_err(io_to_library)?).map_err(LibraryError::Io)?;
-        }
-        Ok(())
-    })?;
-    let mut counts = ExportCounts::default();
-    library.read(|conn| {
-        let mut articles = conn.prepare(&format!(
-            "SELECT s.locator, a.guid, a.url, a.title, a.author, a.published_at, a.fetched_at, a.language,
-                    a.body_html, a.body_text, a.read_at, b.created_at, b.note
-             FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
-             {} ORDER BY a.id",
-            if bookmarks_only { "WHERE b.article_id IS NOT NULL" } else { "" }
-        ))?;
-        let mut rows = articles.query([])?;
-        while let Some(row) = rows.next()? {
-            let bookmark_at: Option<Timestamp> = row.get(11)?;
-            let line = Line::Article(Box::new(ArticleLine {
-                source: row.get(0)?,
-                guid: row.get(1)?,
-                url: row.get(2)?,
-                title: row.get(3)?,
-                author: row.get(4)?,
-                published_at: row.get(5)?,
-                fetched_at: row.get(6)?,
-                language: row.get(7)?,
-                body_html: row.get(8)?,
-                body_text: row.get(9)?,
-                read_at: row.get(10)?,
-                bookmark: match bookmark_at {
-                    Some(created_at) => Some(BookmarkLine { created_at, note: row.get(12)? }),
-                    None => None,
-                },
-            }));
-            counts.articles += 1;
-            counts.bookmarks += u64::from(bookmark_at.is_some());
-            writeln!(out, "{}", to_json(&line).map_err(io_to_library)?).map_err(LibraryError::Io)?;
-        }
-        Ok(())
+    write_json_line(out, &header)?;
+    let counts = library.read(|conn| {
+        // One read transaction: sources and articles from the same snapshot,
+        // even while a sync writes.
+        conn.execute_batch("BEGIN")?;
+        let counts = write_sources_and_articles(conn, out, bookmarks_only);
+        conn.execute_batch("COMMIT")?;
+        counts
     })?;
     out.flush()?;
     Ok(counts)
 }
 
-fn to_json(value: &impl Serialize) -> Result<String, std::io::Error> {
-    serde_json::to_string(value).map_err(std::io::Error::other)
+fn write_sources_and_articles(
+    conn: &rusqlite::Connection,
+    out: &mut impl Write,
+    bookmarks_only: bool,
+) -> Result<ExportCounts, LibraryError> {
+    let mut sources =
+        conn.prepare("SELECT locator, kind, title, site_url, language, folder, created_at FROM sources ORDER BY id")?;
+    let mut rows = sources.query([])?;
+    while let Some(row) = rows.next()? {
+        let line = Line::Source(SourceLine {
+            locator: row.get(0)?,
+            kind: row.get(1)?,
+            title: row.get(2)?,
+            site_url: row.get(3)?,
+            language: row.get(4)?,
+            folder: row.get(5)?,
+            created_at: row.get(6)?,
+        });
+        write_json_line(out, &line)?;
+    }
+    let mut counts = ExportCounts::default();
+    let mut articles = conn.prepare(&format!(
+        "SELECT s.locator, a.guid, a.url, a.title, a.author, a.published_at, a.fetched_at, a.language,
+                a.body_html, a.body_text, a.read_at, b.created_at, b.note
+         FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
+         {} ORDER BY a.id",
+        if bookmarks_only { "WHERE b.article_id IS NOT NULL" } else { "" }
+    ))?;
+    let mut rows = articles.query([])?;
+    while let Some(row) = rows.next()? {
+        let bookmark_at: Option<Timestamp> = row.get(11)?;
+        let line = Line::Article(Box::new(ArticleLine {
+            source: row.get(0)?,
+            guid: row.get(1)?,
+            url: row.get(2)?,
+            title: row.get(3)?,
+            author: row.get(4)?,
+            published_at: row.get(5)?,
+            fetched_at: row.get(6)?,
+            language: row.get(7)?,
+            body_html: row.get(8)?,
+            body_text: row.get(9)?,
+            read_at: row.get(10)?,
+            bookmark: match bookmark_at {
+                Some(created_at) => Some(BookmarkLine {
+                    created_at,
+                    note: row.get(12)?,
+                }),
+                None => None,
+            },
+        }));
+        counts.articles += 1;
+        counts.bookmarks += u64::from(bookmark_at.is_some());
+        write_json_line(out, &line)?;
+    }
+    Ok(counts)
 }
 
-fn io_to_library(error: std::io::Error) -> LibraryError {
-    LibraryError::Io(error)
+/// One JSON object and a newline.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> Result<(), LibraryError> {
+    serde_json::to_writer(&mut *out, value).map_err(|e| LibraryError::Io(e.into()))?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// Reads an export line by line and stores what the library lacks; a

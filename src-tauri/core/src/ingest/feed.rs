@@ -42,6 +42,29 @@ fn rewrite_for_parser(text: &str) -> String {
     text
 }
 
+/// Right-to-left languages a feed may declare.
+const RTL_LANGUAGES: &[&str] = &[
+    "fa", "ar", "ur", "he", "iw", "ps", "ku", "ckb", "sd", "yi", "dv",
+];
+
+/// The language of an item: the declared one when it agrees with the text's
+/// script, else Persian for right-to-left text and English for the rest
+/// (feeds often declare the wrong one: `en-us` on a Persian weblog).
+fn language_of(dir: Direction, declared: Option<&str>) -> String {
+    let declared = declared
+        .map(str::to_ascii_lowercase)
+        .filter(|l| !l.is_empty());
+    let declared_rtl = declared
+        .as_deref()
+        .is_some_and(|l| RTL_LANGUAGES.contains(&l.split(['-', '_']).next().unwrap_or("")));
+    match (dir, declared) {
+        (Direction::Rtl, Some(l)) if declared_rtl => l,
+        (Direction::Ltr, Some(l)) if !declared_rtl => l,
+        (Direction::Rtl, _) => "fa".into(),
+        (Direction::Ltr, _) => "en".into(),
+    }
+}
+
 /// Parses decoded feed text. `base` resolves relative links.
 pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> {
     let text = super::decode::strip_control_chars(&rewrite_for_parser(text));
@@ -50,6 +73,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
         .build()
         .parse(text.as_bytes())
         .map_err(|e| IngestError::Malformed(e.to_string()))?;
+    let feed_language = feed.language.clone();
     let feed_title = feed
         .title
         .map(|t| html_to_text(&t.content))
@@ -102,12 +126,10 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
                 .and_then(|a| a.name.clone())
                 .filter(|n| !n.is_empty()),
             published_at: published,
-            // Feeds often declare the wrong language: the script decides.
-            language: Some(if dir == Direction::Rtl {
-                entry.language.unwrap_or_else(|| "fa".into())
-            } else {
-                "en".into()
-            }),
+            language: Some(language_of(
+                dir,
+                entry.language.as_deref().or(feed_language.as_deref()),
+            )),
             body_html: format!("<div dir=\"{}\">{clean}</div>", dir.as_str()),
             body_text,
         });
@@ -136,6 +158,40 @@ mod tests {
             1,
             "rss with a default xmlns"
         );
+    }
+
+    #[test]
+    fn a_declared_language_counts_only_when_the_script_agrees() {
+        let cases = [
+            (
+                Direction::Rtl,
+                Some("en-US"),
+                "fa",
+                "a Persian weblog declaring English",
+            ),
+            (
+                Direction::Rtl,
+                Some("ur"),
+                "ur",
+                "Urdu declared and written",
+            ),
+            (Direction::Rtl, None, "fa", "nothing declared"),
+            (
+                Direction::Ltr,
+                Some("fa-IR"),
+                "en",
+                "Latin text declared Persian",
+            ),
+            (
+                Direction::Ltr,
+                Some("pt-BR"),
+                "pt-br",
+                "Portuguese declared and written",
+            ),
+        ];
+        for (dir, declared, expected, why) in cases {
+            assert_eq!(language_of(dir, declared), expected, "{why}");
+        }
     }
 
     #[test]

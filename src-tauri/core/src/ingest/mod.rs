@@ -9,7 +9,7 @@ pub mod html;
 pub mod plain_text;
 pub mod sanitize;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 
 use crate::{InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
@@ -114,7 +114,7 @@ impl Library {
         let read = read_up_to(&mut file, &mut head)?;
         head.truncate(read);
         let format = detect_format(path, &head)?;
-        let file = std::fs::File::open(path)?;
+        file.rewind()?;
         match format {
             Format::PlainText => {
                 let encoding = decode::detect_encoding(&head);
