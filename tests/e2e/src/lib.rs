@@ -69,7 +69,7 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// A private X display and a tauri-driver bound to it.
 pub struct Desktop {
     // Field order is drop order: the driver goes before the display.
-    driver: Process,
+    _driver: Process,
     _display: Process,
     driver_port: u16,
     /// XDG folders of the session, so nothing lands in the user's home.
@@ -154,7 +154,7 @@ impl Desktop {
             TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
         })?;
         Ok(Self {
-            driver,
+            _driver: driver,
             _display: display,
             driver_port,
             home,
@@ -177,7 +177,6 @@ impl Desktop {
     /// Starts the app on `data_dir` and waits until its first article list
     /// is on screen.
     pub async fn launch(&self, data_dir: &Path) -> Result<Window> {
-        let _ = &self.driver;
         let binary = barg_binary();
         if !binary.exists() {
             return Err(format!(
