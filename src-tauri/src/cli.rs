@@ -63,6 +63,12 @@ pub enum Command {
         /// Only bookmarked articles, newest bookmark first.
         #[arg(long)]
         bookmarked: bool,
+        /// Only articles not yet read.
+        #[arg(long)]
+        unread: bool,
+        /// Only this source's articles (ids as `barg feeds list` shows them).
+        #[arg(long, value_name = "ID")]
+        source: Option<i64>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
@@ -348,11 +354,18 @@ fn execute(
                 },
             )
         }
-        Command::List { bookmarked, limit } => {
+        Command::List {
+            bookmarked,
+            unread,
+            source,
+            limit,
+        } => {
             let library = open_library(data_dir, messages, language)?;
             let page = library
                 .list_articles(&ArticleFilter {
                     bookmarked_only: bookmarked,
+                    unread_only: unread,
+                    source_id: source,
                     limit,
                     offset: 0,
                 })
@@ -442,6 +455,7 @@ fn execute(
                             bookmarked_only: true,
                             limit: barg_core::articles::MAX_PAGE,
                             offset: 0,
+                            ..Default::default()
                         })
                         .map_err(|e| library_error(messages, language, e))?;
                     return print_summaries(out, json_output, page);

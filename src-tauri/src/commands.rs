@@ -166,6 +166,43 @@ pub async fn set_bookmark(
 }
 
 #[tauri::command]
+pub async fn set_read(state: State<'_, AppState>, id: i64, read: bool) -> Result<(), CommandError> {
+    let now = now();
+    on_library(&state, move |library| library.set_read(id, read, now)).await
+}
+
+#[tauri::command]
+pub async fn set_reading_position(
+    state: State<'_, AppState>,
+    id: i64,
+    position: f64,
+) -> Result<(), CommandError> {
+    on_library(&state, move |library| {
+        library.set_reading_position(id, position)
+    })
+    .await
+}
+
+/// Opens a link in the system browser (never in the app's web view). Only
+/// web and mail links: anything else (`file:`, `javascript:`, custom
+/// schemes) is refused.
+#[tauri::command]
+pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let parsed = url::Url::parse(&url)
+        .map_err(|e| CommandError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            format!("refusing to open a {} link", parsed.scheme()),
+        ));
+    }
+    app.opener()
+        .open_url(parsed.as_str(), None::<&str>)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
+}
+
+#[tauri::command]
 pub fn get_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Settings {
     settings::load(&app, &state.data_dir)
 }
@@ -176,6 +213,7 @@ pub fn set_settings<R: Runtime>(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, CommandError> {
+    let settings = settings.clamped();
     settings::save(&app, &state.data_dir, &settings)?;
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let title = state.messages.text(settings.language, "app-title", None);

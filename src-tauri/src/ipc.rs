@@ -103,6 +103,10 @@ impl From<tauri_plugin_store::Error> for CommandError {
 pub struct ArticleFilterDto {
     #[serde(default)]
     pub bookmarked_only: bool,
+    #[serde(default)]
+    pub unread_only: bool,
+    #[serde(default)]
+    pub source_id: Option<i64>,
     pub limit: u32,
     #[serde(default)]
     pub offset: u32,
@@ -112,6 +116,8 @@ impl From<ArticleFilterDto> for ArticleFilter {
     fn from(dto: ArticleFilterDto) -> Self {
         ArticleFilter {
             bookmarked_only: dto.bookmarked_only,
+            unread_only: dto.unread_only,
+            source_id: dto.source_id,
             limit: dto.limit,
             offset: dto.offset,
         }
@@ -131,6 +137,8 @@ pub struct ArticleSummaryDto {
     pub snippet_dir: &'static str,
     pub bookmarked: bool,
     pub bookmarked_at: Option<i64>,
+    pub source_id: i64,
+    pub read: bool,
 }
 
 impl From<ArticleSummary> for ArticleSummaryDto {
@@ -146,6 +154,8 @@ impl From<ArticleSummary> for ArticleSummaryDto {
             snippet_dir: a.snippet_dir.as_str(),
             bookmarked: a.bookmarked_at.is_some(),
             bookmarked_at: a.bookmarked_at,
+            source_id: a.source_id,
+            read: a.read,
         }
     }
 }
@@ -160,11 +170,15 @@ pub struct ArticleDto {
     pub body_html: String,
     pub dir: &'static str,
     pub lang: Option<String>,
+    pub reading_position: f64,
+    pub reading_minutes: u32,
 }
 
 impl From<Article> for ArticleDto {
     fn from(a: Article) -> Self {
         Self {
+            reading_minutes: a.reading_minutes(),
+            reading_position: a.reading_position,
             summary: a.summary.into(),
             url: a.url,
             author: a.author,
@@ -266,6 +280,7 @@ pub struct SourceDto {
     pub title: String,
     pub kind: String,
     pub article_count: i64,
+    pub unread_count: i64,
 }
 
 impl From<Source> for SourceDto {
@@ -275,6 +290,7 @@ impl From<Source> for SourceDto {
             title: s.title,
             kind: s.kind,
             article_count: s.article_count,
+            unread_count: s.unread_count,
         }
     }
 }

@@ -108,6 +108,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::list_articles,
             commands::get_article,
@@ -118,6 +119,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_sources,
             commands::import_files,
             commands::export_library,
+            commands::set_read,
+            commands::set_reading_position,
+            commands::open_external,
         ])
 }
 

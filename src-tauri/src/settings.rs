@@ -23,17 +23,50 @@ pub enum Language {
 pub enum Theme {
     Light,
     Dark,
+    Sepia,
     #[default]
     System,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Which digits dates and counts are shown in (article text is never changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    #[default]
+    Persian,
+    Latin,
+}
+
+/// The calendar of displayed dates, independent of the interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Calendar {
+    #[default]
+    Jalali,
+    Gregorian,
+}
+
+/// Every field has a default, so a settings file from an older Barg (or
+/// with a field missing) still loads; values out of range are clamped.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
     /// Show Persian articles with lost half-spaces repaired (display only).
     pub repair_half_spaces: bool,
+    /// Reader font size in CSS pixels, 14 to 28.
+    pub font_size: u8,
+    /// Reader line height, 1.4 to 2.4.
+    pub line_height: f32,
+    /// Reader text width in `ch`, 30 to 90.
+    pub text_width: u16,
+    pub digits: Digits,
+    pub calendar: Calendar,
+    /// Mark an article read when it is opened.
+    pub mark_read_on_open: bool,
+    /// Widths in CSS pixels of the sources pane and the list pane.
+    pub pane_widths: [u16; 2],
 }
 
 impl Default for Settings {
@@ -42,7 +75,32 @@ impl Default for Settings {
             language: Language::default(),
             theme: Theme::default(),
             repair_half_spaces: true,
+            font_size: 18,
+            line_height: 1.9,
+            text_width: 42,
+            digits: Digits::default(),
+            calendar: Calendar::default(),
+            mark_read_on_open: true,
+            pane_widths: [220, 380],
         }
+    }
+}
+
+impl Settings {
+    /// The same settings with every number inside its range.
+    pub fn clamped(mut self) -> Self {
+        self.font_size = self.font_size.clamp(14, 28);
+        self.line_height = if self.line_height.is_finite() {
+            self.line_height.clamp(1.4, 2.4)
+        } else {
+            1.9
+        };
+        self.text_width = self.text_width.clamp(30, 90);
+        self.pane_widths = [
+            self.pane_widths[0].clamp(160, 480),
+            self.pane_widths[1].clamp(240, 800),
+        ];
+        self
     }
 }
 
@@ -64,7 +122,7 @@ pub fn load<R: Runtime>(app: &impl tauri::Manager<R>, data_dir: &Path) -> Settin
         }
     };
     match store.get(STORE_KEY).map(serde_json::from_value::<Settings>) {
-        Some(Ok(settings)) => settings,
+        Some(Ok(settings)) => settings.clamped(),
         Some(Err(error)) => {
             tracing::warn!(%error, "settings value unreadable; using defaults");
             Settings::default()

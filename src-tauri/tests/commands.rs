@@ -160,28 +160,34 @@ fn settings_start_persian_and_persist_across_restarts() {
     let settings = invoke(&app, "get_settings", json!({})).expect("get_settings succeeds");
     assert_eq!(
         settings,
-        json!({ "language": "fa", "theme": "system", "repairHalfSpaces": true }),
-        "a first start is Persian"
+        json!({
+            "language": "fa", "theme": "system", "repairHalfSpaces": true,
+            "fontSize": 18, "lineHeight": 1.9, "textWidth": 42, "digits": "persian",
+            "calendar": "jalali", "markReadOnOpen": true, "paneWidths": [220, 380]
+        }),
+        "a first start is Persian, with Persian digits and the Jalali calendar"
     );
-    let saved = invoke(
-        &app,
-        "set_settings",
-        json!({ "settings": { "language": "en", "theme": "dark", "repairHalfSpaces": false } }),
-    )
-    .expect("set_settings succeeds");
-    assert_eq!(
-        saved,
-        json!({ "language": "en", "theme": "dark", "repairHalfSpaces": false })
-    );
+    let chosen = json!({
+        "language": "en", "theme": "sepia", "repairHalfSpaces": false,
+        "fontSize": 22, "lineHeight": 2.0, "textWidth": 60, "digits": "latin",
+        "calendar": "gregorian", "markReadOnOpen": false, "paneWidths": [250, 400]
+    });
+    let saved = invoke(&app, "set_settings", json!({ "settings": chosen }))
+        .expect("set_settings succeeds");
+    assert_eq!(saved, chosen, "what was chosen is what is stored");
     drop(app);
 
     let restarted = open_app();
     let settings = invoke(&restarted, "get_settings", json!({})).expect("get_settings succeeds");
-    assert_eq!(
-        settings,
-        json!({ "language": "en", "theme": "dark", "repairHalfSpaces": false }),
-        "settings survive a restart"
-    );
+    assert_eq!(settings, chosen, "settings survive a restart");
+    let clamped = invoke(
+        &restarted,
+        "set_settings",
+        json!({ "settings": { "fontSize": 200, "lineHeight": 0.1, "paneWidths": [1, 5000] } }),
+    )
+    .expect("out-of-range numbers are clamped, not refused");
+    assert_eq!(clamped["fontSize"], 28, "the font stops at its largest size");
+    assert_eq!(clamped["paneWidths"], json!([160, 800]), "panes stay usable");
 }
 
 #[test]
@@ -204,8 +210,9 @@ fn a_damaged_settings_file_falls_back_to_defaults() {
     let app = start(data_dir);
     let settings = invoke(&app, "get_settings", json!({})).expect("damaged settings never fail");
     assert_eq!(
-        settings,
-        json!({ "language": "fa", "theme": "system", "repairHalfSpaces": true })
+        (&settings["language"], &settings["theme"], &settings["repairHalfSpaces"]),
+        (&json!("fa"), &json!("system"), &json!(true)),
+        "the defaults: {settings}"
     );
     let saved = invoke(
         &app,
@@ -256,7 +263,7 @@ fn sources_are_listed_with_their_counts() {
     let sources = invoke(&app, "list_sources", json!({})).expect("list_sources succeeds");
     assert_eq!(
         sources,
-        json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4 }])
+        json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4, "unreadCount": 4 }])
     );
 }
 

@@ -372,6 +372,7 @@ fn bench_size(size: usize, words: &Words, report: &mut String) {
                 bookmarked_only: i % 2 == 0,
                 limit: 50,
                 offset: 0,
+                ..Default::default()
             })
             .expect("list");
         list_times.push(t.elapsed());

@@ -66,6 +66,8 @@ pub struct ArticleSummary {
     pub snippet: String,
     pub snippet_dir: Direction,
     pub bookmarked_at: Option<Timestamp>,
+    pub source_id: i64,
+    pub read: bool,
 }
 
 /// One article, as the reader shows it.
@@ -78,6 +80,17 @@ pub struct Article {
     pub body_text: String,
     pub dir: Direction,
     pub language: Option<String>,
+    /// How far the reader got last time: 0.0 (top) to 1.0 (end).
+    pub reading_position: f64,
+}
+
+impl Article {
+    /// Minutes to read the body at about 200 words a minute (a common
+    /// figure for Persian and English prose), at least one.
+    pub fn reading_minutes(&self) -> u32 {
+        let words = self.body_text.split_whitespace().count() as u32;
+        words.div_ceil(200).max(1)
+    }
 }
 
 /// Which articles a list shows, and which page of them.
@@ -85,6 +98,10 @@ pub struct Article {
 pub struct ArticleFilter {
     /// Only bookmarked articles, newest bookmark first.
     pub bookmarked_only: bool,
+    /// Only articles not yet read.
+    pub unread_only: bool,
+    /// Only this source's articles.
+    pub source_id: Option<i64>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -93,6 +110,8 @@ impl Default for ArticleFilter {
     fn default() -> Self {
         Self {
             bookmarked_only: false,
+            unread_only: false,
+            source_id: None,
             limit: 100,
             offset: 0,
         }
@@ -105,7 +124,10 @@ pub const MAX_PAGE: u32 = 500;
 const SNIPPET_CHARS: usize = 240;
 
 pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at, a.fetched_at, \
-     substr(a.body_text, 1, 600), b.created_at, a.direction";
+     substr(a.body_text, 1, 600), b.created_at, a.direction, a.source_id, a.read_at IS NOT NULL";
+
+/// How many columns [`SUMMARY_COLUMNS`] has; a query's own columns follow.
+pub(crate) const SUMMARY_COLUMN_COUNT: usize = 10;
 
 impl Library {
     /// Returns the id of the source with this `locator`, creating it if needed.
@@ -227,10 +249,22 @@ impl Library {
         &self,
         filter: &ArticleFilter,
     ) -> Result<Vec<ArticleSummary>, LibraryError> {
+        let mut conditions = Vec::new();
+        if filter.unread_only {
+            conditions.push("a.read_at IS NULL");
+        }
+        if filter.source_id.is_some() {
+            conditions.push("a.source_id = ?3");
+        }
+        let mut where_clause = conditions.join(" AND ");
+        if !where_clause.is_empty() {
+            where_clause.insert_str(0, "WHERE ");
+        }
         let sql = if filter.bookmarked_only {
             format!(
                 "SELECT {SUMMARY_COLUMNS} FROM bookmarks b
                    JOIN articles a ON a.id = b.article_id JOIN sources s ON s.id = a.source_id
+                 {where_clause}
                  ORDER BY b.created_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
             )
         } else {
@@ -241,16 +275,57 @@ impl Library {
                 // the one-row `sources` table and sort every article).
                 "SELECT {SUMMARY_COLUMNS} FROM articles a
                    CROSS JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
+                 {where_clause}
                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
             )
         };
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(
-                params![filter.limit.min(MAX_PAGE), filter.offset],
-                summary_from_row,
-            )?;
+            let limit = filter.limit.min(MAX_PAGE);
+            let rows = match filter.source_id {
+                Some(source) => {
+                    stmt.query_map(params![limit, filter.offset, source], summary_from_row)?
+                }
+                None => stmt.query_map(params![limit, filter.offset], summary_from_row)?,
+            };
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Marks an article read (`read_at = now`) or unread.
+    pub fn set_read(&self, id: i64, read: bool, now: Timestamp) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            let changed = if read {
+                tx.execute(
+                    "UPDATE articles SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
+                    params![id, now],
+                )?
+            } else {
+                tx.execute("UPDATE articles SET read_at = NULL WHERE id = ?1", [id])?
+            };
+            if changed == 0 {
+                return Err(LibraryError::ArticleNotFound(id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Remembers how far the reader got in an article (clamped to 0..=1).
+    pub fn set_reading_position(&self, id: i64, position: f64) -> Result<(), LibraryError> {
+        let position = if position.is_finite() {
+            position.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE articles SET reading_position = ?2 WHERE id = ?1",
+                params![id, position],
+            )?;
+            if changed == 0 {
+                return Err(LibraryError::ArticleNotFound(id));
+            }
+            Ok(())
         })
     }
 
@@ -258,7 +333,8 @@ impl Library {
     pub fn article(&self, id: i64) -> Result<Article, LibraryError> {
         self.read(|conn| {
             let sql = format!(
-                "SELECT {SUMMARY_COLUMNS}, a.url, a.author, a.body_html, a.body_text, a.language
+                "SELECT {SUMMARY_COLUMNS}, a.url, a.author, a.body_html, a.body_text, a.language,
+                        a.reading_position
                  FROM articles a JOIN sources s ON s.id = a.source_id
                    LEFT JOIN bookmarks b ON b.article_id = a.id
                  WHERE a.id = ?1"
@@ -267,14 +343,16 @@ impl Library {
             stmt.query_row([id], |row| {
                 let summary = summary_from_row(row)?;
                 let dir = Direction::parse(&row.get::<_, String>(7)?).unwrap_or(Direction::Rtl);
+                let n = SUMMARY_COLUMN_COUNT;
                 Ok(Article {
                     summary,
-                    url: row.get(8)?,
-                    author: row.get(9)?,
-                    body_html: row.get(10)?,
-                    body_text: row.get(11)?,
+                    url: row.get(n)?,
+                    author: row.get(n + 1)?,
+                    body_html: row.get(n + 2)?,
+                    body_text: row.get(n + 3)?,
                     dir,
-                    language: row.get(12)?,
+                    language: row.get(n + 4)?,
+                    reading_position: row.get(n + 5)?,
                 })
             })
             .optional()?
@@ -303,6 +381,8 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         snippet_dir: detect_direction(&snippet, article_dir),
         snippet,
         bookmarked_at: row.get(6)?,
+        source_id: row.get(8)?,
+        read: row.get(9)?,
     })
 }
 
@@ -397,6 +477,7 @@ pub struct Source {
     /// `sample`, `file`, `web` or `feed`.
     pub kind: String,
     pub article_count: i64,
+    pub unread_count: i64,
 }
 
 impl Library {
@@ -404,11 +485,19 @@ impl Library {
     pub fn sources(&self) -> Result<Vec<Source>, LibraryError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT s.id, s.title, s.kind, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)
+                "SELECT s.id, s.title, s.kind,
+                        (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
+                        (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL)
                  FROM sources s ORDER BY s.title",
             )?;
             let rows = stmt.query_map([], |r| {
-                Ok(Source { id: r.get(0)?, title: r.get(1)?, kind: r.get(2)?, article_count: r.get(3)? })
+                Ok(Source {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    kind: r.get(2)?,
+                    article_count: r.get(3)?,
+                    unread_count: r.get(4)?,
+                })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })

@@ -13,7 +13,7 @@ const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
 
 /// The schema version this build writes (`PRAGMA user_version`): the number
 /// of migrations in [`migrations`].
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
@@ -146,6 +146,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
                     .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
             },
         ),
+        M::up(include_str!("../migrations/0003_reading_and_feeds.sql")),
     ])
 }
 

@@ -37,6 +37,7 @@ pub fn export(
             bookmarked_only: true,
             limit: crate::articles::MAX_PAGE,
             offset,
+            ..Default::default()
         })?;
         if page.is_empty() {
             break;

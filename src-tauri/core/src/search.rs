@@ -17,7 +17,7 @@
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Transaction};
 
-use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS};
+use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT};
 use crate::persian::fold::{fold, fold_letters, is_word_char};
 use crate::{Library, LibraryError, Timestamp};
 
@@ -225,8 +225,9 @@ impl Library {
             ))?;
             let mut hits = Vec::new();
             for &(id, score) in page {
-                let (article, body): (ArticleSummary, String) =
-                    stmt.query_row([id], |row| Ok((summary_from_row(row)?, row.get(8)?)))?;
+                let (article, body): (ArticleSummary, String) = stmt.query_row([id], |row| {
+                    Ok((summary_from_row(row)?, row.get(SUMMARY_COLUMN_COUNT)?))
+                })?;
                 hits.push(SearchHit {
                     title_parts: highlight(&article.title, &terms, usize::MAX),
                     snippet_parts: highlight(&body, &terms, SNIPPET_WORDS),

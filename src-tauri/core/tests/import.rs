@@ -325,6 +325,7 @@ fn an_export_imports_into_an_empty_library_unchanged() {
                 bookmarked_only,
                 limit: 500,
                 offset: 0,
+                ..Default::default()
             })
             .unwrap()
             .into_iter()

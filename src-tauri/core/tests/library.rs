@@ -246,3 +246,109 @@ fn reads_do_not_wait_for_an_open_write_transaction() {
     );
     blocker.execute_batch("ROLLBACK").unwrap();
 }
+
+#[test]
+fn read_state_filters_the_unread_list_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = open_sample_library(&dir);
+    let all = library.list_articles(&ArticleFilter::default()).unwrap();
+    assert!(
+        all.iter().all(|a| !a.read),
+        "a new library has nothing read"
+    );
+    let opened = all[1].id;
+    library.set_read(opened, true, NOW + 60).unwrap();
+
+    let unread = library
+        .list_articles(&ArticleFilter {
+            unread_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        unread.len(),
+        all.len() - 1,
+        "the read article leaves the Unread list"
+    );
+    assert!(unread.iter().all(|a| a.id != opened), "and only that one");
+    let source = &library.sources().unwrap()[0];
+    assert_eq!(
+        source.unread_count,
+        source.article_count - 1,
+        "the source's unread count drops by one"
+    );
+
+    drop(library);
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let again = library.list_articles(&ArticleFilter::default()).unwrap();
+    assert!(
+        again.iter().find(|a| a.id == opened).unwrap().read,
+        "read state is kept in the library file"
+    );
+    library.set_read(opened, false, NOW + 120).unwrap();
+    let unread = library
+        .list_articles(&ArticleFilter {
+            unread_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(unread.len(), all.len(), "marking unread brings it back");
+    assert!(
+        library.set_read(9_999, true, NOW).is_err(),
+        "a missing article is an error, not a silent no-op"
+    );
+}
+
+#[test]
+fn the_source_filter_lists_only_that_sources_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = open_sample_library(&dir);
+    let source = library.sources().unwrap()[0].id;
+    let page = library
+        .list_articles(&ArticleFilter {
+            source_id: Some(source),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.len(), 4, "the sample source has all four articles");
+    let none = library
+        .list_articles(&ArticleFilter {
+            source_id: Some(source + 1000),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(none.is_empty(), "a source without articles lists nothing");
+}
+
+#[test]
+fn the_reading_position_is_remembered_and_clamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = open_sample_library(&dir);
+    let id = library.list_articles(&ArticleFilter::default()).unwrap()[0].id;
+    assert_eq!(
+        library.article(id).unwrap().reading_position,
+        0.0,
+        "a new article starts at the top"
+    );
+    library.set_reading_position(id, 0.42).unwrap();
+    assert!(
+        (library.article(id).unwrap().reading_position - 0.42).abs() < 1e-9,
+        "the position comes back as saved"
+    );
+    library.set_reading_position(id, 7.0).unwrap();
+    assert_eq!(
+        library.article(id).unwrap().reading_position,
+        1.0,
+        "past the end is the end"
+    );
+    library.set_reading_position(id, f64::NAN).unwrap();
+    assert_eq!(
+        library.article(id).unwrap().reading_position,
+        0.0,
+        "nonsense is the top"
+    );
+    assert!(
+        library.article(id).unwrap().reading_minutes() >= 1,
+        "every article takes at least a minute"
+    );
+}
