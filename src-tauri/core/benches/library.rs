@@ -331,7 +331,7 @@ fn bench_size(size: usize, words: &Words, report: &mut String) {
             theirs.push(t.elapsed());
             let _ = n;
             // Recall: how many documents each finds, on the same cap.
-            let cap = barg_core::search::CANDIDATES as u64;
+            let cap = barg_core::search::TOTAL_CAP as u64;
             found_ours += u64::from(result.total);
             let plain_count: i64 = plain
                 .query_row(

@@ -257,6 +257,12 @@ mod tests {
              INSERT INTO bookmarks (article_id, created_at) VALUES (1, 7);",
         )
         .unwrap();
+        if version >= 2 {
+            // From schema 2 on, Barg indexes each article as it stores it.
+            let tx = conn.transaction().unwrap();
+            crate::search::index_all(&tx).unwrap();
+            tx.commit().unwrap();
+        }
     }
 
     #[test]

@@ -5,11 +5,18 @@
 //! snippets and highlights are cut from the original text here, by folding
 //! each original word and comparing it with the query's terms.
 //!
-//! Ranking is bm25 with the title weighted ×10, over the newest
-//! [`CANDIDATES`] matches: a rare word is ranked over all its matches, a word
-//! found in half a million articles over the newest ten thousand of them. That
-//! bounds the work of any query (FTS5 spends about 1 µs per matching document
-//! on bm25), and in a news reader recent articles are the better answer.
+//! Ranking is bm25 with the title weighted ×10, computed here over a bounded
+//! set of candidates: the newest [`CANDIDATES`] matches and the newest
+//! [`TITLE_CANDIDATES`] title matches. A rare word is ranked over all its
+//! matches; a word found in half a million articles over the newest of them
+//! and over the newest articles that carry it in their title (which bm25
+//! puts first anyway). FTS5's own `bm25()` is not used: on its first row it
+//! reads the whole posting list of every term to count documents (about
+//! 1 µs per matching document), so a common word costs seconds at a million
+//! articles. Here a term's document frequency is counted up to
+//! [`DF_SAMPLE`] postings and extrapolated from how far back they reach, and
+//! term frequencies come from folding the candidates' text. The work of any
+//! query is bounded, whatever the size of the library.
 //!
 //! Any input is safe: the query language is parsed here (words, `"phrases"`,
 //! `prefix*`) and every term reaches FTS5 as a quoted string.
@@ -21,11 +28,20 @@ use crate::articles::{summary_from_row, ArticleSummary, SUMMARY_COLUMNS, SUMMARY
 use crate::persian::fold::{fold, fold_letters, is_word_char};
 use crate::{Library, LibraryError, Timestamp};
 
-/// At most this many of the newest matches are ranked.
-pub const CANDIDATES: u32 = 10_000;
+/// The newest this many matches are ranked…
+pub const CANDIDATES: u32 = 200;
+/// …together with the newest this many matches in the title.
+pub const TITLE_CANDIDATES: u32 = 100;
+/// Matches are counted up to this many (what the UI shows as "10,000+").
+pub const TOTAL_CAP: u32 = 10_000;
+/// Postings read per term to estimate its document frequency.
+const DF_SAMPLE: u32 = 2_000;
 
 /// Weights of the indexed columns in bm25: title, body, author, source.
-const BM25_WEIGHTS: &str = "10.0, 1.0, 2.0, 1.0";
+const WEIGHTS: [f64; 4] = [10.0, 1.0, 2.0, 1.0];
+/// bm25's parameters, as FTS5 sets them.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
 
 /// Words around the first hit in a snippet.
 const SNIPPET_WORDS: usize = 32;
@@ -64,7 +80,7 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchResult {
     pub hits: Vec<SearchHit>,
-    /// How many articles match, counted up to [`CANDIDATES`].
+    /// How many articles match, counted up to [`TOTAL_CAP`].
     pub total: u32,
 }
 
@@ -180,44 +196,109 @@ impl Library {
                 total: 0,
             });
         }
-        let mut sql = format!(
-            "SELECT s.rowid, bm25(article_search, {BM25_WEIGHTS}) FROM article_search s
-               JOIN articles a ON a.id = s.rowid
-             WHERE article_search MATCH ?"
-        );
-        let mut args: Vec<Value> = vec![Value::Text(match_expression(&terms))];
+        let expression = match_expression(&terms);
+        // The filters, as SQL on `articles a` joined to the index `s`.
+        let mut filter = String::new();
+        let mut filter_args: Vec<Value> = Vec::new();
         if let Some(source_id) = query.source_id {
-            sql.push_str(" AND a.source_id = ?");
-            args.push(Value::Integer(source_id));
+            filter.push_str(" AND a.source_id = ?");
+            filter_args.push(Value::Integer(source_id));
         }
         if query.bookmarked_only {
-            sql.push_str(" AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)");
+            filter.push_str(" AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)");
         }
         if query.unread_only {
-            sql.push_str(" AND a.read_at IS NULL");
+            filter.push_str(" AND a.read_at IS NULL");
         }
         if let Some(from) = query.from {
-            sql.push_str(" AND a.sort_at >= ?");
-            args.push(Value::Integer(from));
+            filter.push_str(" AND a.sort_at >= ?");
+            filter_args.push(Value::Integer(from));
         }
         if let Some(to) = query.to {
-            sql.push_str(" AND a.sort_at <= ?");
-            args.push(Value::Integer(to));
+            filter.push_str(" AND a.sort_at <= ?");
+            filter_args.push(Value::Integer(to));
         }
-        sql.push_str(&format!(" ORDER BY s.rowid DESC LIMIT {CANDIDATES}"));
+        let matching = |limit: u32| {
+            format!(
+                "SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid
+                 WHERE article_search MATCH ?{filter} ORDER BY s.rowid DESC LIMIT {limit}"
+            )
+        };
+        let with_args = |expression: String| {
+            let mut args = vec![Value::Text(expression)];
+            args.extend(filter_args.iter().cloned());
+            args
+        };
 
         self.read(|conn| {
-            let mut candidates: Vec<(i64, f64)> = conn
-                .prepare_cached(&sql)?
-                .query_map(params_from_iter(args), |row| Ok((row.get(0)?, row.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            let total = candidates.len() as u32;
-            candidates.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            let page = candidates
+            let ids = |sql: &str, args: Vec<Value>| -> Result<Vec<i64>, LibraryError> {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let rows = stmt.query_map(params_from_iter(args), |row| row.get(0))?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            };
+            let total: u32 = conn.query_row(
+                &format!("SELECT count(*) FROM ({})", matching(TOTAL_CAP)),
+                params_from_iter(with_args(expression.clone())),
+                |r| r.get(0),
+            )?;
+            let mut candidates = ids(&matching(CANDIDATES), with_args(expression.clone()))?;
+            if total > CANDIDATES {
+                let in_title = format!("{{title}} : ({expression})");
+                candidates.extend(ids(&matching(TITLE_CANDIDATES), with_args(in_title))?);
+                candidates.sort_unstable_by(|a, b| b.cmp(a));
+                candidates.dedup();
+            }
+
+            // Document frequencies, for the idf of each term.
+            let library_size: i64 =
+                conn.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
+                    r.get(0)
+                })?;
+            let mut frequencies = Vec::with_capacity(terms.len());
+            for term in &terms {
+                let sample = ids(
+                    &format!(
+                        "SELECT rowid FROM article_search WHERE article_search MATCH ?
+                         ORDER BY rowid DESC LIMIT {DF_SAMPLE}"
+                    ),
+                    vec![Value::Text(match_expression(std::slice::from_ref(term)))],
+                )?;
+                frequencies.push(estimate_document_frequency(&sample, library_size));
+            }
+            let idf: Vec<f64> = frequencies
+                .iter()
+                .map(|&df| {
+                    let n = library_size as f64;
+                    ((n - df + 0.5) / (df + 0.5)).ln().max(1e-6)
+                })
+                .collect();
+
+            // Term frequencies from the candidates' folded text.
+            let mut text_of = conn.prepare_cached(
+                "SELECT a.title, a.body_text, coalesce(a.author, ''), s.title
+                 FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
+            )?;
+            let mut counted = Vec::with_capacity(candidates.len());
+            for &id in &candidates {
+                let columns: [String; 4] = text_of
+                    .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))?;
+                counted.push((id, count_terms(&terms, &columns)));
+            }
+            let average_length = if counted.is_empty() {
+                1.0
+            } else {
+                counted.iter().map(|(_, c)| c.length as f64).sum::<f64>() / counted.len() as f64
+            };
+            let mut ranked: Vec<(i64, f64)> = counted
+                .iter()
+                .map(|(id, counts)| (*id, -bm25(counts, &idf, average_length)))
+                .collect();
+            ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+
+            let page = ranked
                 .iter()
                 .skip(query.offset as usize)
                 .take(query.limit.min(crate::articles::MAX_PAGE) as usize);
-
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS}, a.body_text FROM articles a
                    JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
@@ -238,6 +319,82 @@ impl Library {
             Ok(SearchResult { hits, total })
         })
     }
+}
+
+/// A term's document frequency from the newest postings of it (`sample`,
+/// newest first, at most [`DF_SAMPLE`]): exact when the sample is all of
+/// them, otherwise scaled by the share of the library (by id) the sample
+/// reaches back over.
+fn estimate_document_frequency(sample: &[i64], library_size: i64) -> f64 {
+    let count = sample.len() as f64;
+    match (sample.first(), sample.last()) {
+        (Some(&newest), Some(&oldest)) if sample.len() as u32 >= DF_SAMPLE => {
+            let span = (newest.max(library_size) - oldest + 1).max(1) as f64;
+            (count * library_size as f64 / span).min(library_size as f64)
+        }
+        _ => count,
+    }
+}
+
+/// What bm25 needs of one document: for each term, its occurrences in each
+/// column; and the document's length in tokens.
+#[derive(Debug, Default, PartialEq)]
+struct TermCounts {
+    per_term: Vec<[u32; 4]>,
+    length: usize,
+}
+
+/// Counts each term's occurrences in the folded columns, tokenised as the
+/// index tokenises (runs of letters and digits).
+fn count_terms(terms: &[Term], columns: &[String; 4]) -> TermCounts {
+    let mut counts = TermCounts {
+        per_term: vec![[0; 4]; terms.len()],
+        length: 0,
+    };
+    for (column, text) in columns.iter().enumerate() {
+        let folded = fold(text);
+        let tokens: Vec<&str> = folded
+            .split(|c: char| !is_word_char(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        counts.length += tokens.len();
+        for (term, count) in terms.iter().zip(counts.per_term.iter_mut()) {
+            count[column] = match term {
+                Term::Word {
+                    text,
+                    prefix: false,
+                } => tokens.iter().filter(|t| **t == text).count() as u32,
+                Term::Word { text, prefix: true } => tokens
+                    .iter()
+                    .filter(|t| t.starts_with(text.as_str()))
+                    .count() as u32,
+                Term::Phrase(words) => tokens
+                    .windows(words.len())
+                    .filter(|w| w.iter().zip(words).all(|(a, b)| *a == b))
+                    .count() as u32,
+            };
+        }
+    }
+    counts
+}
+
+/// Okapi bm25 as FTS5 computes it: per term, the column-weighted frequency
+/// saturated against the document's length. Higher is better.
+fn bm25(counts: &TermCounts, idf: &[f64], average_length: f64) -> f64 {
+    let length_factor = 1.0 - B + B * counts.length as f64 / average_length.max(1.0);
+    counts
+        .per_term
+        .iter()
+        .zip(idf)
+        .map(|(columns, idf)| {
+            let f: f64 = columns
+                .iter()
+                .zip(WEIGHTS)
+                .map(|(&n, w)| f64::from(n) * w)
+                .sum();
+            idf * f * (K1 + 1.0) / (f + K1 * length_factor)
+        })
+        .sum()
 }
 
 /// A word of the original text and its folded form.

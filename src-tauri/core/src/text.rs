@@ -45,10 +45,10 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// A strong left-to-right letter (Latin, Cyrillic, Greek, CJK…).
 pub fn is_ltr_letter(c: char) -> bool {
-    c.is_alphabetic()
-        && !is_rtl_letter(c)
-        && !is_arabic_mark(c)
-        && !matches!(c as u32, 0x0590..=0x08FF)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !matches!(c as u32, 0x0590..=0x08FF | 0x200C..=0x200F) && !is_rtl_letter(c) && c.is_alphabetic()
 }
 
 /// The direction a text should be shown in, judged by the share of strong

@@ -20,7 +20,7 @@
 //!   after the rules above, via a small table).
 //! - Latin letters are lower-cased.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -62,52 +62,90 @@ const SPELLING_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Folds one character; `None` drops it.
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
     Some(match c {
-        'ي' | 'ى' | 'ئ' | 'ۍ' | 'ێ' => 'ی',
-        'ك' | 'ڪ' => 'ک',
-        'ە' | 'ہ' | 'ھ' | 'ۃ' | 'ۀ' | 'ة' => 'ه',
-        'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
-        'ؤ' => 'و',
-        'ء' => return None,
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return None,
+        // The Arabic block first: most of a Persian text, and no letter
+        // there has a case.
+        '\u{0600}'..='\u{06FF}' => match c {
+            'ي' | 'ى' | 'ئ' | 'ۍ' | 'ێ' => 'ی',
+            'ك' | 'ڪ' => 'ک',
+            'ە' | 'ہ' | 'ھ' | 'ۃ' | 'ۀ' | 'ة' => 'ه',
+            'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
+            'ؤ' => 'و',
+            'ء' => return None,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return None,
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            c => c,
+        },
         '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' => return None,
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        'A'..='Z' => c.to_ascii_lowercase(),
-        c if !c.is_ascii() && c.is_uppercase() => return c.to_lowercase().next(),
+        c if c.is_uppercase() => return c.to_lowercase().next(),
         c => c,
     })
 }
 
 /// Presentation forms and other compatibility characters that NFKC maps.
+#[inline]
 fn needs_nfkc(c: char) -> bool {
     matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF | 0xFF00..=0xFFEF)
+}
+
+/// Folds one character onto `out`.
+#[inline]
+fn push_folded(c: char, out: &mut String) {
+    if needs_nfkc(c) {
+        for d in std::iter::once(c).nfkc() {
+            if let Some(f) = fold_char(d) {
+                out.push(f);
+            }
+        }
+    } else if let Some(f) = fold_char(c) {
+        out.push(f);
+    }
 }
 
 /// Folds the letters of a text without touching word boundaries.
 pub fn fold_letters(text: &str, out: &mut String) {
     for c in text.chars() {
-        if needs_nfkc(c) {
-            for d in std::iter::once(c).nfkc() {
-                if let Some(f) = fold_char(d) {
-                    out.push(f);
-                }
-            }
-        } else if let Some(f) = fold_char(c) {
-            out.push(f);
-        }
+        push_folded(c, out);
     }
 }
 
 /// Whether a character is part of a word for folding and search: letters,
 /// marks and digits (ZWNJ is inside words too, but it is folded away).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Most of a Persian text: a table instead of Unicode's slow lookup.
+        return arabic_block_word_chars()[(c as u32 - 0x0600) as usize];
+    }
     c.is_alphanumeric()
         || matches!(
             c,
             '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
         )
+}
+
+/// For each character of the Arabic block (U+0600–U+06FF), whether
+/// [`is_word_char`] holds: computed once from Unicode's own properties.
+fn arabic_block_word_chars() -> &'static [bool; 256] {
+    static TABLE: OnceLock<[bool; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [false; 256];
+        for (i, slot) in table.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).unwrap_or(' ');
+            *slot = c.is_alphanumeric()
+                || matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}');
+        }
+        table
+    })
 }
 
 /// Known compounds, folded (`رییسجمهور`), and their first parts (`رییس`),
@@ -121,8 +159,8 @@ struct Compounds {
 fn compounds() -> &'static Compounds {
     static SET: OnceLock<Compounds> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut joined = HashSet::new();
-        let mut heads = HashSet::new();
+        let mut joined = HashSet::default();
+        let mut heads = HashSet::default();
         for line in COMPOUND_WORDS.lines().filter(|l| l.contains('\u{200C}')) {
             let mut folded = String::with_capacity(line.len());
             fold_letters(line.trim(), &mut folded);
@@ -158,74 +196,85 @@ fn is_persian_word(word: &str) -> bool {
 /// separated by single spaces, spaced compounds joined. Punctuation is kept
 /// as a separator (the index tokenizer drops it).
 pub fn fold(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
     let mut out = String::with_capacity(text.len());
-    let mut current = String::new();
-    let flush = |current: &mut String, words: &mut Vec<String>| {
-        if !current.is_empty() {
-            let mut folded = String::with_capacity(current.len());
-            fold_letters(current, &mut folded);
-            if !folded.is_empty() {
-                words.push(folded);
+    // The folded words of the current run (words between punctuation), one
+    // after another in `run`, each a span of it: no allocation per word.
+    let mut run = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let end_word =
+        |run: &mut String, spans: &mut Vec<(usize, usize)>, start: &mut Option<usize>| {
+            if let Some(s) = start.take() {
+                if run.len() > s {
+                    spans.push((s, run.len()));
+                }
             }
-            current.clear();
-        }
-    };
+        };
     for c in text.chars() {
         if is_word_char(c) || needs_nfkc(c) {
-            current.push(c);
+            if word_start.is_none() {
+                word_start = Some(run.len());
+            }
+            push_folded(c, &mut run);
         } else {
-            flush(&mut current, &mut words);
+            end_word(&mut run, &mut spans, &mut word_start);
             if !c.is_whitespace() {
                 // Punctuation ends a run of words that may be joined.
-                join_words(&mut words, &mut out);
+                join_words(&run, &spans, &mut out);
+                run.clear();
+                spans.clear();
                 out.push(c);
                 out.push(' ');
             }
         }
     }
-    flush(&mut current, &mut words);
-    join_words(&mut words, &mut out);
+    end_word(&mut run, &mut spans, &mut word_start);
+    join_words(&run, &spans, &mut out);
     while out.ends_with(' ') {
         out.pop();
     }
     out
 }
 
-/// Writes a run of folded words, joining the spaced forms of one word.
-fn join_words(words: &mut Vec<String>, out: &mut String) {
+/// Writes a run of folded words (`spans` of `run`), joining the spaced
+/// forms of one word, each followed by a space.
+fn join_words(run: &str, spans: &[(usize, usize)], out: &mut String) {
+    let word = |i: usize| spans.get(i).map(|&(s, e)| &run[s..e]);
     let mut i = 0;
-    while i < words.len() {
-        let mut word = std::mem::take(&mut words[i]);
+    while let Some(first) = word(i) {
+        let start = out.len();
+        out.push_str(first);
         i += 1;
         loop {
-            let next = words.get(i).map(String::as_str);
-            let after = words.get(i + 1).map(String::as_str);
-            match (next, after) {
+            let current = &out[start..];
+            match (word(i), word(i + 1)) {
                 // گفت و گو → گفتوگو
-                (Some("و"), Some(third)) if is_compound(&word, "و", third) => {
-                    word = format!("{word}و{third}");
+                (Some("و"), Some(third)) if is_compound(current, "و", third) => {
+                    out.push('و');
+                    out.push_str(third);
                     i += 2;
                 }
                 (Some(next), _)
                     if is_persian_word(next)
-                        && (PREFIXES.contains(&word.as_str())
+                        && (PREFIXES.contains(&current)
                             || SUFFIXES.contains(&next)
-                            || is_compound(&word, "", next)) =>
+                            || is_compound(current, "", next)) =>
                 {
-                    word.push_str(next);
+                    out.push_str(next);
                     i += 1;
                 }
                 _ => break,
             }
         }
-        if let Some((_, to)) = SPELLING_PAIRS.iter().find(|(from, _)| *from == word) {
-            word = (*to).to_owned();
+        if let Some((_, to)) = SPELLING_PAIRS
+            .iter()
+            .find(|(from, _)| *from == &out[start..])
+        {
+            out.truncate(start);
+            out.push_str(to);
         }
-        out.push_str(&word);
         out.push(' ');
     }
-    words.clear();
 }
 
 #[cfg(test)]

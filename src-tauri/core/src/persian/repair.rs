@@ -90,8 +90,28 @@ pub fn repair(text: &str) -> String {
         return text.to_owned();
     }
     let text = repair_half_spaces(text);
-    let text = persian_digits(&text);
-    punctuation_spacing(&text)
+    let needs_digits = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c));
+    let needs_punctuation = text
+        .chars()
+        .any(|c| is_arabic_punct(c) || is_latin_punct(c));
+    if !needs_digits && !needs_punctuation {
+        return text;
+    }
+    // Both steps work on one array of chars with one map of foreign chunks:
+    // the digit step changes chars one for one and never a chunk's
+    // foreignness (digits are not letters, `://` and `@` stay).
+    let mut chars: Vec<char> = text.chars().collect();
+    let foreign = foreign_chunks(&chars);
+    if needs_digits {
+        persian_digits_in_place(&mut chars, &foreign);
+    }
+    if needs_punctuation {
+        punctuation_spacing_chars(&chars, &foreign)
+    } else {
+        chars.into_iter().collect()
+    }
 }
 
 /// Only the half-space step (for measurement).
@@ -108,14 +128,14 @@ pub fn repair_half_spaces(text: &str) -> String {
             continue;
         }
         // Spaced forms: word, one space, word.
-        if i + 2 < runs.len() && runs[i + 1].1 == " " && runs[i + 2].0 && !s.contains(ZWNJ) {
+        if i + 2 < runs.len() && is_one_space(runs[i + 1].1) && runs[i + 2].0 && !s.contains(ZWNJ) {
             let (a, b) = (s, runs[i + 2].1);
             if !b.contains(ZWNJ) {
                 let (fa, fb) = (fold(a), fold(b));
                 // `X و Y` -> `X‌وY` (`گفت و گو` -> `گفت‌وگو`).
                 if fb == "و"
                     && i + 4 < runs.len()
-                    && runs[i + 3].1 == " "
+                    && is_one_space(runs[i + 3].1)
                     && runs[i + 4].0
                     && !runs[i + 4].1.contains(ZWNJ)
                     && lex.is_vav_pair(&fa, &fold(runs[i + 4].1))
@@ -321,6 +341,10 @@ impl Lexicon {
                 .get(ab.as_str())
                 .is_some_and(|&(form, _)| form.strip_prefix(a).is_some_and(|r| r.starts_with(ZWNJ)))
         };
+        // The prefixes below are at most 8 bytes long, the suffixes 12.
+        if a.len() > 8 && b.len() > 12 {
+            return None;
+        }
         if SPACED_MI.contains(&a) {
             return (self.is_verb_form(b) || split_at_a()).then_some(glue);
         }
@@ -495,6 +519,13 @@ fn fold(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a run is exactly one space (without a `memcmp` call: this is
+/// asked between every two words).
+#[inline]
+fn is_one_space(run: &str) -> bool {
+    run.len() == 1 && run.as_bytes()[0] == b' '
+}
+
 /// Splits text into maximal runs of word characters and of everything else.
 fn word_runs(text: &str) -> Vec<(bool, &str)> {
     let mut runs = Vec::with_capacity(text.len() / 6 + 1);
@@ -575,20 +606,12 @@ fn persian_digit(c: char) -> Option<char> {
 /// text: the nearest strong letter before them on the line is Persian (or,
 /// with none before, the nearest after), and their chunk has no Latin letter
 /// and is no URL. `Tauri 2.12`, `ICU4X`, `https://example.com/a50` stay.
-fn persian_digits(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c))
-    {
-        return text.to_owned();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let foreign = foreign_chunks(&chars);
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+fn persian_digits_in_place(chars: &mut [char], foreign: &[bool]) {
     let mut last_strong: Option<Strong> = None;
     // Cached look-ahead: (index of the next strong letter or line end, its kind).
     let mut ahead: Option<(usize, Option<Strong>)> = None;
-    for (i, &c) in chars.iter().enumerate() {
+    for i in 0..chars.len() {
+        let c = chars[i];
         if c == '\n' {
             last_strong = None;
             ahead = None;
@@ -597,7 +620,6 @@ fn persian_digits(text: &str) -> String {
             last_strong = Some(s);
         }
         let Some(p) = persian_digit(c) else {
-            out.push(c);
             continue;
         };
         let context = match (last_strong, ahead) {
@@ -619,12 +641,9 @@ fn persian_digits(text: &str) -> String {
             }
         };
         if context == Some(Strong::Rtl) && !foreign[i] {
-            out.push(p);
-        } else {
-            out.push(c);
+            chars[i] = p;
         }
     }
-    out
 }
 
 // ---------------------------------------------------------------- punctuation
@@ -646,16 +665,8 @@ fn is_persian_digit(c: char) -> bool {
 /// Persian letter (`example.com`, `۱۲:۳۰`, `2.12` stay); a space is added or
 /// collapsed after a mark only before a Persian letter or `«`; URL and Latin
 /// chunks are left alone.
-fn punctuation_spacing(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| is_arabic_punct(c) || is_latin_punct(c))
-    {
-        return text.to_owned();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let foreign = foreign_chunks(&chars);
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
+fn punctuation_spacing_chars(chars: &[char], foreign: &[bool]) -> String {
+    let mut out = String::with_capacity(chars.len() * 2 + chars.len() / 16);
     let n = chars.len();
     let mut i = 0;
     while i < n {
