@@ -14,6 +14,7 @@ use std::io::{BufRead, Write};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
+use super::sanitize::{clean_text, safe_link, sanitize_html};
 use super::{ImportCounts, IngestError};
 use crate::{InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
 
@@ -214,7 +215,7 @@ pub fn import(
             Line::Source(source) => {
                 let id = library.ensure_source(
                     kind_of(&source.kind),
-                    &source.title,
+                    &clean_text(&source.title),
                     &source.locator,
                     source.created_at,
                 )?;
@@ -254,14 +255,16 @@ fn store_batch(
         let run = &batch[start..end];
         let articles: Vec<NewArticle> = run
             .iter()
+            // A Barg file may come from anyone: its HTML and text fields are
+            // cleaned like a feed's before they are stored.
             .map(|a| NewArticle {
                 guid: a.guid.clone(),
-                url: a.url.clone(),
-                title: a.title.clone(),
-                author: a.author.clone(),
+                url: a.url.as_deref().and_then(safe_link),
+                title: clean_text(&a.title),
+                author: a.author.as_deref().map(clean_text),
                 published_at: a.published_at,
                 language: a.language.clone(),
-                body_html: a.body_html.clone(),
+                body_html: sanitize_html(&a.body_html, None),
                 body_text: a.body_text.clone(),
             })
             .collect();

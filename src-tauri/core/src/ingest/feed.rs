@@ -4,7 +4,7 @@
 //! `version` added, and a default `xmlns` on `<rss>` removed (feed-rs would
 //! otherwise silently find no items).
 
-use super::sanitize::{html_to_text, sanitize_html};
+use super::sanitize::{clean_text, html_to_text, safe_link, sanitize_html};
 use super::IngestError;
 use crate::text::{detect_direction, Direction};
 use crate::NewArticle;
@@ -76,11 +76,14 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
     let feed_language = feed.language.clone();
     let feed_title = feed
         .title
-        .map(|t| html_to_text(&t.content))
+        .map(|t| clean_text(&html_to_text(&t.content)))
         .filter(|t| !t.is_empty());
     let mut items = Vec::new();
     for entry in feed.entries {
-        let link = entry.links.first().map(|l| l.href.clone());
+        // Only web links are kept as the item's address and as the base of
+        // its relative links (a `javascript:` or `file:` base would turn
+        // `#more` into script or a local file).
+        let link = entry.links.first().and_then(|l| safe_link(&l.href));
         let base_url = link
             .as_deref()
             .or(base)
@@ -96,7 +99,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
         // Titles are text, never markup.
         let title = entry
             .title
-            .map(|t| html_to_text(&sanitize_html(&t.content, None)))
+            .map(|t| clean_text(&html_to_text(&sanitize_html(&t.content, None))))
             .unwrap_or_default();
         if title.is_empty() && body_text.is_empty() {
             continue;
@@ -123,7 +126,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
             author: entry
                 .authors
                 .first()
-                .and_then(|a| a.name.clone())
+                .and_then(|a| a.name.as_deref().map(clean_text))
                 .filter(|n| !n.is_empty()),
             published_at: published,
             language: Some(language_of(

@@ -1,7 +1,7 @@
 //! A saved web page: the main content extracted (dom_smoothie, which keeps
 //! half-spaces and reports the page's direction and language), sanitized.
 
-use super::sanitize::{html_to_text, sanitize_html};
+use super::sanitize::{clean_text, html_to_text, sanitize_html};
 use super::IngestError;
 use crate::persian::jalali::YearMonthDay;
 use crate::text::{detect_direction, Direction};
@@ -42,17 +42,19 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
     };
     let language = article
         .lang
-        .filter(|l| !l.is_empty())
-        .map(|l| l.to_ascii_lowercase());
+        .map(|l| l.to_ascii_lowercase())
+        // A language tag is letters, digits and hyphens; anything else is
+        // not a language (and must not reach an attribute).
+        .filter(|l| !l.is_empty() && l.len() <= 35 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     let lang_attr = language
         .as_deref()
-        .map(|l| format!(" lang=\"{}\"", l.replace('"', "")))
+        .map(|l| format!(" lang=\"{l}\""))
         .unwrap_or_default();
     Ok(Page {
-        title: article.title.trim().to_owned(),
+        title: clean_text(&article.title),
         author: article
             .byline
-            .map(|b| b.trim().to_owned())
+            .map(|b| clean_text(&b))
             .filter(|b| !b.is_empty()),
         published_at: article.published_time.as_deref().and_then(parse_iso8601),
         language,

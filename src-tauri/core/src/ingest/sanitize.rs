@@ -4,8 +4,12 @@
 //! Kept: text structure, `dir`/`lang` everywhere (ammonia's defaults drop
 //! `dir`), `bdi`/`bdo`, images, tables, figures, http(s)/mailto links (with
 //! `rel="noopener noreferrer nofollow"`). Dropped: scripts, styles, event
-//! handlers, forms, frames, objects, `javascript:`/`data:` URLs, and the bidi
-//! override characters that can disguise a link.
+//! handlers, forms, frames, objects, `javascript:`/`data:` URLs, `cite`
+//! (a URL attribute ammonia does not check), URLs that point at the app's
+//! own origins (`*.localhost`), and the bidi override characters that can
+//! disguise a link, also when written as character references. Relative
+//! URLs resolve only against an http(s) base; with none they are dropped
+//! (they would resolve against the app itself).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -36,6 +40,14 @@ fn new_cleaner() -> ammonia::Builder<'static> {
             .add_tag_attributes("time", ["datetime"])
             .url_schemes(HashSet::from(["http", "https", "mailto"]))
             .link_rel(Some("noopener noreferrer nofollow"))
+            .attribute_filter(|_element, attribute, value| {
+                if attribute == "cite" || points_at_the_app(value) {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            })
+            .url_relative(ammonia::UrlRelative::Deny)
             .strip_comments(true);
         builder
     }
@@ -47,17 +59,53 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Sanitizes HTML for storage; relative URLs resolve against `base`.
+/// Whether a URL names one of the web view's own origins (Tauri serves the
+/// app, its IPC and assets from `*.localhost`): a page must never reach them.
+fn points_at_the_app(value: &str) -> bool {
+    url::Url::parse(value.trim()).is_ok_and(|u| {
+        matches!(u.scheme(), "tauri" | "asset" | "ipc")
+            || u.host_str().is_some_and(|h| h == "localhost" || h.ends_with(".localhost"))
+    })
+}
+
+/// A link worth storing: http(s) or mailto, nothing else (no `javascript:`,
+/// `file:`, `tauri:`…).
+pub fn safe_link(link: &str) -> Option<String> {
+    let url = url::Url::parse(link.trim()).ok()?;
+    (matches!(url.scheme(), "http" | "https" | "mailto") && !points_at_the_app(url.as_str()))
+        .then(|| url.to_string())
+}
+
+/// Sanitizes HTML for storage; relative URLs resolve against `base` when it
+/// is an http(s) URL, and are dropped otherwise.
 pub fn sanitize_html(html: &str, base: Option<&url::Url>) -> String {
     let cleaned: String = html.chars().filter(|c| !is_bidi_control(*c)).collect();
-    match base {
+    let base = base.filter(|b| matches!(b.scheme(), "http" | "https"));
+    let out = match base {
         Some(base) => {
             let mut builder = new_cleaner();
             builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()));
             builder.clean(&cleaned).to_string()
         }
         None => cleaner().clean(&cleaned).to_string(),
+    };
+    // Character references (`&#x202E;`) are decoded by the parser: filter
+    // again. Removing characters from serialized HTML cannot create markup.
+    if out.chars().any(is_bidi_control) {
+        out.chars().filter(|c| !is_bidi_control(*c)).collect()
+    } else {
+        out
     }
+}
+
+/// Text for titles, names and other one-line fields: no control or bidi
+/// override characters, whitespace collapsed. (Such text is always shown as
+/// text, never as markup.)
+pub fn clean_text(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Plain text of (sanitized) HTML: block elements become line breaks,
