@@ -17,6 +17,9 @@ list-loading = Loading…
 list-load-more = Show more
 list-retry = Try again
 article-untitled = Untitled
+article-unread = Unread
+unread-empty = Nothing unread. New articles stay here until you read them.
+source-empty = This source has no articles.
 
 ## Search
 
@@ -89,3 +92,63 @@ settings-repair-hint = Shows Persian text with lost half-spaces restored, Persia
 # Language names are written in their own script in every interface.
 language-fa = فارسی
 language-en = English
+
+## Panes: sources and smart lists, article list, reader
+
+sources-label = Sources and lists
+sources-title = Sources
+smart-all = All articles
+smart-unread = Unread
+smart-bookmarks = Bookmarks
+sources-unread-count = { $count } unread
+back-to-sources = Sources
+pane-reader = Article
+splitter-sources = Resize the sources pane
+splitter-list = Resize the article list
+
+## Reader (more)
+
+reader-close = Close the article
+reader-empty = Choose an article to read it here.
+reader-empty-hint = Press ? to see the keyboard shortcuts.
+reader-mark-read = Mark as read
+reader-mark-unread = Mark as unread
+reader-open-original = Open the original in the browser
+reader-reading-time = { $minutes ->
+    [0] Under a minute
+   *[other] { $minutes } min read
+}
+
+## Settings (more)
+
+settings-interface = Interface
+settings-reading = Reading
+settings-theme-sepia = Sepia
+settings-digits = Digits
+settings-digits-persian = Persian (۱۲۳)
+settings-digits-latin = Latin (123)
+settings-calendar = Calendar
+settings-calendar-jalali = Solar Hijri (Jalali)
+settings-calendar-gregorian = Gregorian
+settings-font-size = Text size
+settings-line-height = Line spacing
+settings-text-width = Text width
+settings-text-width-hint = The longest a line of the article may be, in characters.
+settings-mark-read = Mark an article read when it is opened
+
+## Keyboard shortcuts
+
+shortcuts-title = Keyboard shortcuts
+shortcuts-hint = The same keys work with the Persian keyboard layout.
+shortcuts-close = Close
+shortcut-next = Next article
+shortcut-previous = Previous article
+shortcut-open = Open the selected article
+shortcut-bookmark = Add or remove the bookmark
+shortcut-toggle-read = Mark read or unread
+shortcut-search = Search
+shortcut-refresh = Refresh the feeds
+shortcut-go-all = Go to all articles
+shortcut-go-unread = Go to unread
+shortcut-go-bookmarks = Go to bookmarks
+shortcut-help = Show this list

@@ -17,6 +17,9 @@ list-loading = در حال بارگذاری…
 list-load-more = نمایش بیشتر
 list-retry = تلاش دوباره
 article-untitled = بی‌عنوان
+article-unread = نخوانده
+unread-empty = مقالهٔ نخوانده‌ای نمانده است. مقاله‌های تازه تا وقتی خوانده نشده‌اند اینجا می‌مانند.
+source-empty = این منبع مقاله‌ای ندارد.
 
 ## Search
 
@@ -78,3 +81,64 @@ settings-repair-hint = متن فارسی با نیم‌فاصله‌های جا�
 # Language names are written in their own script in every interface.
 language-fa = فارسی
 language-en = English
+
+## Panes: sources and smart lists, article list, reader
+
+sources-label = منبع‌ها و فهرست‌ها
+sources-title = منبع‌ها
+smart-all = همهٔ مقاله‌ها
+smart-unread = نخوانده‌ها
+smart-bookmarks = نشانک‌ها
+sources-unread-count = { $count } نخوانده
+back-to-sources = منبع‌ها
+pane-reader = مقاله
+splitter-sources = تغییر پهنای ستون منبع‌ها
+splitter-list = تغییر پهنای فهرست مقاله‌ها
+
+## Reader (more)
+
+reader-close = بستن مقاله
+reader-empty = مقاله‌ای را برگزینید تا اینجا خوانده شود.
+reader-empty-hint = برای دیدن میان‌برهای صفحه‌کلید، کلید ؟ را بزنید.
+reader-mark-read = علامت‌گذاری به‌عنوان خوانده‌شده
+reader-mark-unread = علامت‌گذاری به‌عنوان نخوانده
+reader-open-original = باز کردن نسخهٔ اصلی در مرورگر
+# Persian counts take the singular noun: «۵ دقیقه مطالعه».
+reader-reading-time = { $minutes ->
+    [0] کمتر از یک دقیقه مطالعه
+   *[other] { $minutes } دقیقه مطالعه
+}
+
+## Settings (more)
+
+settings-interface = رابط کاربری
+settings-reading = خواندن
+settings-theme-sepia = کاهی
+settings-digits = رقم‌ها
+settings-digits-persian = فارسی (۱۲۳)
+settings-digits-latin = لاتین (123)
+settings-calendar = تقویم
+settings-calendar-jalali = هجری شمسی (جلالی)
+settings-calendar-gregorian = میلادی
+settings-font-size = اندازهٔ متن
+settings-line-height = فاصلهٔ سطرها
+settings-text-width = پهنای متن
+settings-text-width-hint = بیشترین طول هر سطر مقاله، به نویسه.
+settings-mark-read = مقاله با باز شدن خوانده‌شده به حساب بیاید
+
+## Keyboard shortcuts
+
+shortcuts-title = میان‌برهای صفحه‌کلید
+shortcuts-hint = همین کلیدها با چینش فارسی صفحه‌کلید هم کار می‌کنند.
+shortcuts-close = بستن
+shortcut-next = مقالهٔ بعدی
+shortcut-previous = مقالهٔ قبلی
+shortcut-open = باز کردن مقالهٔ انتخاب‌شده
+shortcut-bookmark = افزودن یا برداشتن نشانک
+shortcut-toggle-read = خوانده یا نخوانده کردن
+shortcut-search = جست‌وجو
+shortcut-refresh = به‌روزرسانی خوراک‌ها
+shortcut-go-all = رفتن به همهٔ مقاله‌ها
+shortcut-go-unread = رفتن به نخوانده‌ها
+shortcut-go-bookmarks = رفتن به نشانک‌ها
+shortcut-help = نمایش این فهرست

@@ -255,6 +255,24 @@ impl Window {
             .await?)
     }
 
+    /// The text of an element as the page renders it (`innerText`).
+    /// WebDriver's own "element text" runs a visibility heuristic that
+    /// WebKitWebDriver gets wrong for text in scrolling panes (it returns
+    /// "" for rows plainly on screen), so tests read `innerText`.
+    pub async fn inner_text(&self, element: &Element) -> Result<String> {
+        let value = self
+            .client
+            .execute("return arguments[0].innerText", vec![serde_json::to_value(element)?])
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// The rendered text of the first element matching `css` (waited for).
+    pub async fn text_of(&self, css: &str) -> Result<String> {
+        let element = self.find(css).await?;
+        self.inner_text(&element).await
+    }
+
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
         Ok(self.client.find_all(Locator::Css(css)).await?)
     }

@@ -88,11 +88,7 @@ async fn nav_labels(window: &Window) -> Result<Vec<String>> {
     let mut labels = Vec::new();
     for id in ["nav-library", "nav-bookmarks", "nav-settings"] {
         labels.push(
-            window
-                .find(&format!("[data-testid={id}]"))
-                .await?
-                .text()
-                .await?
+            window.text_of(&format!("[data-testid={id}]")).await?
                 .trim()
                 .to_owned(),
         );
@@ -123,7 +119,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
             .find_all("[data-testid=article-row] .article-title")
             .await?
         {
-            titles.push(title.text().await?.trim().to_owned());
+            titles.push(window.inner_text(&title).await?.trim().to_owned());
         }
         titles
     };
@@ -165,7 +161,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         json!(true),
         "the bundled Vazirmatn font loads offline"
     );
-    let list_text = window.find("main").await?.text().await?;
+    let list_text = window.text_of("main").await?;
     assert!(
         list_text.contains("۷ دی ۱۴۰۰"),
         "dates are Jalali with Persian digits: {list_text}"
@@ -175,22 +171,14 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     // (b) Open the first Persian story. Half-space repair is on by default:
     // the scraped text lost its half-spaces, the reader shows them back.
     open_article(&window, FIRST_STORY_TITLE).await?;
-    let title = window
-        .find("[data-testid=reader-title]")
-        .await?
-        .text()
-        .await?;
+    let title = window.text_of("[data-testid=reader-title]").await?;
     for word in ["دقیقه‌ای", "گفت‌وگو"] {
         assert!(
             title.contains(word),
             "the repaired title shows «{word}»: {title}"
         );
     }
-    let body = window
-        .find("[data-testid=reader-body]")
-        .await?
-        .text()
-        .await?;
+    let body = window.text_of("[data-testid=reader-body]").await?;
     for words in [
         "رئیس‌جمهور آمریکا",
         "تنش‌ها",
@@ -215,11 +203,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         )
         .await?;
     assert_eq!(
-        window
-            .find("[data-testid=reader-title]")
-            .await?
-            .text()
-            .await?
+        window.text_of("[data-testid=reader-title]").await?
             .trim(),
         FIRST_STORY_TITLE
     );
@@ -265,11 +249,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     // Half-spaces that the source has are kept: the mixed article.
     window.click("[data-testid=nav-library]").await?;
     open_article(&window, MIXED_TITLE).await?;
-    let body = window
-        .find("[data-testid=reader-body]")
-        .await?
-        .text()
-        .await?;
+    let body = window.text_of("[data-testid=reader-body]").await?;
     for word in ["برنامه‌های", "می‌شوند", "سیستم‌عامل", "رئیس‌جمهور"]
     {
         assert!(
@@ -296,7 +276,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     );
     window.click("[data-testid=nav-library]").await?;
     window.find("[data-testid=article-row]").await?;
-    let list_text = window.find("main").await?.text().await?;
+    let list_text = window.text_of("main").await?;
     assert!(
         list_text.contains("Dec 28, 2021"),
         "dates are Gregorian in English: {list_text}"
@@ -383,18 +363,10 @@ async fn search_finds_every_spelling_and_opens_a_hit() -> Result<()> {
     }
     window.screenshot("search-fa").await?;
 
-    let hit_title = window
-        .find("[data-testid=search-hit] .article-title")
-        .await?
-        .text()
-        .await?;
+    let hit_title = window.text_of("[data-testid=search-hit] .article-title").await?;
     window.click("[data-testid=search-hit] .open").await?;
     window.find("[data-testid=reader-body]").await?;
-    let reader_title = window
-        .find("[data-testid=reader-title]")
-        .await?
-        .text()
-        .await?;
+    let reader_title = window.text_of("[data-testid=reader-title]").await?;
     assert_eq!(
         reader_title.replace('\u{200C}', ""),
         hit_title.replace('\u{200C}', ""),

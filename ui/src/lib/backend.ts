@@ -8,12 +8,16 @@ import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialo
 
 export type Direction = 'rtl' | 'ltr';
 export type Language = 'fa' | 'en';
-export type Theme = 'light' | 'dark' | 'system';
+export type Theme = 'light' | 'dark' | 'sepia' | 'system';
+/** Digits for the dates and counts the interface shows; article text keeps its own. */
+export type Digits = 'persian' | 'latin';
+export type Calendar = 'jalali' | 'gregorian';
 
 export interface ArticleSummary {
   id: number;
   title: string;
   titleDir: Direction;
+  sourceId: number;
   sourceTitle: string;
   /** Unix seconds. */
   publishedAt: number | null;
@@ -24,6 +28,7 @@ export interface ArticleSummary {
   snippetDir: Direction;
   bookmarked: boolean;
   bookmarkedAt: number | null;
+  read: boolean;
 }
 
 export interface Article extends ArticleSummary {
@@ -33,10 +38,17 @@ export interface Article extends ArticleSummary {
   bodyHtml: string;
   dir: Direction;
   lang: string | null;
+  /** How far the reader got, 0 (top) to 1 (end). */
+  readingPosition: number;
+  /** Estimated reading time. */
+  readingMinutes: number;
 }
 
 export interface ArticleFilter {
   bookmarkedOnly: boolean;
+  unreadOnly: boolean;
+  /** Only this source's articles; null for every source. */
+  sourceId: number | null;
   limit: number;
   offset: number;
 }
@@ -46,6 +58,18 @@ export interface Settings {
   theme: Theme;
   /** Show Persian text with lost half-spaces, digits and punctuation spacing repaired. */
   repairHalfSpaces: boolean;
+  /** Reader body font size in px, 14–28. */
+  fontSize: number;
+  /** Reader body line height, 1.4–2.4. */
+  lineHeight: number;
+  /** Reader column's greatest width in `ch`, 30–90. */
+  textWidth: number;
+  digits: Digits;
+  calendar: Calendar;
+  /** Mark an article read when it is opened. */
+  markReadOnOpen: boolean;
+  /** Widths in px of the sources pane and of the article list pane. */
+  paneWidths: [number, number];
 }
 
 /** A piece of the original text; `hit` when it matched the query. */
@@ -90,6 +114,7 @@ export interface Source {
   title: string;
   kind: SourceKind;
   articleCount: number;
+  unreadCount: number;
 }
 
 export interface ImportProgress {
@@ -164,7 +189,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-/** Newest first; with `bookmarkedOnly`, newest bookmark first. */
+/** Newest first; with `bookmarkedOnly`, newest bookmark first. Pages by `offset` and `limit`. */
 export function listArticles(filter: ArticleFilter): Promise<ArticleSummary[]> {
   return call('list_articles', { filter });
 }
@@ -197,6 +222,20 @@ export function exportLibrary(format: ExportFormat, bookmarksOnly: boolean, path
 
 export async function setBookmark(id: number, bookmarked: boolean): Promise<void> {
   await call<null>('set_bookmark', { id, bookmarked });
+}
+
+export async function setRead(id: number, read: boolean): Promise<void> {
+  await call<null>('set_read', { id, read });
+}
+
+/** Saves how far the article was read, 0 (top) to 1 (end). */
+export async function setReadingPosition(id: number, position: number): Promise<void> {
+  await call<null>('set_reading_position', { id, position });
+}
+
+/** Opens an http, https or mailto address in the system browser (never in the web view). */
+export async function openExternal(url: string): Promise<void> {
+  await call<null>('open_external', { url });
 }
 
 export function getSettings(): Promise<Settings> {

@@ -3,11 +3,23 @@ export const ICONS = {
   leaf: 'M5 19c0-8 5-14 15-14 0 10-6 15-14 15M5 19l7-7',
   /** Points towards the start of the line: mirrored in right-to-left. */
   back: 'M15 5l-7 7 7 7',
+  close: 'M6 6l12 12M18 6L6 18',
   import: 'M12 4v11m0 0l-4.5-4.5M12 15l4.5-4.5M5 19h14',
   export: 'M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5M5 19h14',
+  /** Out of the box towards the end of the line: mirrored in right-to-left. */
+  external: 'M14 5h5v5M19 5l-8 8M17 13.5V18a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h4.5',
+  /** An open envelope: "mark unread". */
+  unread: 'M4 9.5V19h16V9.5M4 9.5L12 4l8 5.5M4 9.5l8 5.5 8-5.5',
+  /** A closed envelope: "mark read". */
+  read: 'M4 6h16v12H4zM4 6l8 6 8-6',
+  keyboard: 'M3 7h18v10H3zM6.5 10h1M10 10h1M13.5 10h1M17 10h.5M7 14h10',
+  all: 'M5 6h14M5 12h14M5 18h14',
+  inbox: 'M4 13l2.5-7h11L20 13v5H4zM4 13h5l1 2h4l1-2h5',
+  bookmark: 'M6.5 3.5h11a1 1 0 0 1 1 1v16l-6.5-4.2-6.5 4.2v-16a1 1 0 0 1 1-1z',
+  feed: 'M5 5a14 14 0 0 1 14 14M5 11a8 8 0 0 1 8 8M5.5 18.5h.01',
 } as const;
 
 export type IconName = keyof typeof ICONS;
 
 /** Icons that point somewhere, and so flip with the interface direction. */
-export const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back']);
+export const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'external']);

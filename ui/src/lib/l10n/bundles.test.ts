@@ -8,6 +8,7 @@ const files = ftlFiles();
 const SAMPLE_ARGS = {
   author: 'X',
   count: 12,
+  minutes: 5,
   done: 3,
   total: 10,
   added: 2,

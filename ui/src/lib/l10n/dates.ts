@@ -3,10 +3,11 @@
 // language gives the month names and word order: «۷ دی ۱۴۰۰», "Dec 28, 2021",
 // "Dey 7, 1400", «۲۸ دسامبر ۲۰۲۱». Recent dates are relative: «۲ ساعت پیش»,
 // "2 hours ago".
+import type { Calendar, Digits } from '../backend';
 import type { Language } from './bundles';
-import { toDisplayDigits, type Digits } from './digits';
+import { toDisplayDigits } from './digits';
 
-export type Calendar = 'jalali' | 'gregorian';
+export type { Calendar } from '../backend';
 
 export interface DateStyle {
   language: Language;

@@ -3,8 +3,9 @@
 // language. Article text is never passed through here: its digits (and the
 // URLs inside it) stay exactly as the source wrote them.
 import { FluentNumber, type Scope } from '@fluent/bundle';
+import type { Digits } from '../backend';
 
-export type Digits = 'persian' | 'latin';
+export type { Digits } from '../backend';
 
 const PERSIAN_ZERO = 0x06f0;
 const ARABIC_INDIC_ZERO = 0x0660;

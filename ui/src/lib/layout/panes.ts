@@ -12,10 +12,10 @@ export const NARROW_BELOW = 760;
 
 export const DEFAULT_PANE_WIDTHS: PaneWidths = [220, 380];
 
-/** [min, max] of the sources pane and of the list pane. */
+/** [min, max] of the sources pane and of the list pane (the backend clamps to the same). */
 export const PANE_LIMITS: readonly [[number, number], [number, number]] = [
-  [160, 420],
-  [240, 720],
+  [160, 480],
+  [240, 800],
 ];
 
 /** The reader keeps at least this much when the panes are fitted to the window. */

@@ -1,6 +1,7 @@
 // What the user is searching for, shared by the search box in the top bar and
 // the search view that replaces the list while there is text to search.
 import { SEARCH_TOTAL_CAP } from '../backend';
+import { count } from '../l10n/display.svelte';
 import { t } from '../l10n/locale.svelte';
 
 export interface SearchFilters {
@@ -28,6 +29,6 @@ export function clearSearch(): void {
 
 /** «۱۲ نتیجه» / "12 results"; the backend stops counting at `SEARCH_TOTAL_CAP`. */
 export function resultCountText(total: number): string {
-  if (total >= SEARCH_TOTAL_CAP) return t('search-count-capped', { count: SEARCH_TOTAL_CAP });
-  return t('search-count', { count: total });
+  if (total >= SEARCH_TOTAL_CAP) return t('search-count-capped', { count: count(SEARCH_TOTAL_CAP) });
+  return t('search-count', { count: count(total) });
 }

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLanguage } from '../l10n/locale.svelte';
+import { DEFAULT_SETTINGS, previewSettings, USUAL_FOR } from '../settings/settings.svelte';
 import { resultCountText } from './search.svelte';
 
 // Fluent isolates placeables with FSI…PDI; the count reads without them.
 const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
-afterEach(() => setLanguage('fa', { lang: '', dir: '' }));
+afterEach(() => {
+  previewSettings(DEFAULT_SETTINGS);
+  setLanguage('fa', { lang: '', dir: '' });
+});
 
 describe('resultCountText', () => {
   const cases: ['fa' | 'en', number, string, string][] = [
@@ -22,7 +26,8 @@ describe('resultCountText', () => {
   ];
   for (const [language, total, expected, reason] of cases) {
     test(`${total} in ${language} is «${expected}» (${reason})`, () => {
-      setLanguage(language, { lang: '', dir: '' });
+      // Each language with its usual digits, as a language switch sets them.
+      previewSettings({ language, digits: USUAL_FOR[language].digits });
       expect(plain(resultCountText(total)), reason).toBe(expected);
     });
   }
@@ -37,5 +42,18 @@ describe('resultCountText', () => {
   test('the count is bidi-isolated inside the sentence', () => {
     setLanguage('fa', { lang: '', dir: '' });
     expect(resultCountText(3), 'FSI…PDI around the number').toBe('\u2068۳\u2069 نتیجه');
+  });
+});
+
+describe('resultCountText follows the digits setting', () => {
+  test('Latin digits in the Persian interface', () => {
+    previewSettings({ language: 'fa', digits: 'latin' });
+    expect(plain(resultCountText(1234)), 'Latin digits and separator').toBe('1,234 نتیجه');
+  });
+
+  test('Persian digits in the English interface; the plural still agrees', () => {
+    previewSettings({ language: 'en', digits: 'persian' });
+    expect(plain(resultCountText(1)), 'singular').toBe('۱ result');
+    expect(plain(resultCountText(12)), 'plural').toBe('۱۲ results');
   });
 });

@@ -1,25 +1,86 @@
 // The settings as the interface uses them: applied at once to the document,
 // persisted through the backend.
 import { getSettings, setSettings, toBackendError, type Settings } from '../backend';
+import { clampPaneWidths, DEFAULT_PANE_WIDTHS } from '../layout/panes';
 import { setLanguage } from '../l10n/locale.svelte';
 import { applyTheme } from './theme';
 
 /** What the Rust side returns on first start; used when it cannot answer. */
-export const DEFAULT_SETTINGS: Settings = { language: 'fa', theme: 'system', repairHalfSpaces: true };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'fa',
+  theme: 'system',
+  repairHalfSpaces: true,
+  fontSize: 18,
+  lineHeight: 1.9,
+  textWidth: 42,
+  digits: 'persian',
+  calendar: 'jalali',
+  markReadOnOpen: true,
+  paneWidths: [...DEFAULT_PANE_WIDTHS],
+};
+
+/** The reader's ranges: [min, max, step]. */
+export const FONT_SIZE_RANGE = [14, 28, 1] as const;
+export const LINE_HEIGHT_RANGE = [1.4, 2.4, 0.1] as const;
+export const TEXT_WIDTH_RANGE = [30, 90, 2] as const;
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function inRange(value: unknown, [min, max]: readonly [number, number, number], fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
 
 /**
- * Fills in what an older backend does not send yet: its settings have no
- * `repairHalfSpaces`, and repair is on by default.
+ * Fills in what an older backend does not send yet (repair and mark-read are
+ * on by default), and keeps numbers within their ranges.
  */
 export function withDefaults(stored: Partial<Settings>): Settings {
+  const d = DEFAULT_SETTINGS;
   return {
-    language: stored.language ?? DEFAULT_SETTINGS.language,
-    theme: stored.theme ?? DEFAULT_SETTINGS.theme,
-    repairHalfSpaces: typeof stored.repairHalfSpaces === 'boolean' ? stored.repairHalfSpaces : DEFAULT_SETTINGS.repairHalfSpaces,
+    language: pick(stored.language, ['fa', 'en'], d.language),
+    theme: pick(stored.theme, ['light', 'dark', 'sepia', 'system'], d.theme),
+    repairHalfSpaces: flag(stored.repairHalfSpaces, d.repairHalfSpaces),
+    fontSize: Math.round(inRange(stored.fontSize, FONT_SIZE_RANGE, d.fontSize)),
+    // One decimal: a range input's steps add up to 1.9000000000000001.
+    lineHeight: Math.round(inRange(stored.lineHeight, LINE_HEIGHT_RANGE, d.lineHeight) * 10) / 10,
+    textWidth: Math.round(inRange(stored.textWidth, TEXT_WIDTH_RANGE, d.textWidth)),
+    digits: pick(stored.digits, ['persian', 'latin'], d.digits),
+    calendar: pick(stored.calendar, ['jalali', 'gregorian'], d.calendar),
+    markReadOnOpen: flag(stored.markReadOnOpen, d.markReadOnOpen),
+    paneWidths: stored.paneWidths === undefined ? [...d.paneWidths] : clampPaneWidths(stored.paneWidths),
   };
 }
 
+/** The digits and calendar that go with each interface language. */
+export const USUAL_FOR: Record<Settings['language'], Pick<Settings, 'digits' | 'calendar'>> = {
+  fa: { digits: 'persian', calendar: 'jalali' },
+  en: { digits: 'latin', calendar: 'gregorian' },
+};
+
+/**
+ * The change that switches the interface to `language`. Digits and calendar
+ * are the user's own choice, independent of the language; but when they are
+ * still the ones that go with the old language, they follow the new one (an
+ * English interface shows "Dec 28, 2021" unless the user asked for Jalali).
+ */
+export function languageChange(from: Settings, language: Settings['language']): Partial<Settings> {
+  const change: Partial<Settings> = { language };
+  const before = USUAL_FOR[from.language];
+  const after = USUAL_FOR[language];
+  if (from.digits === before.digits) change.digits = after.digits;
+  if (from.calendar === before.calendar) change.calendar = after.calendar;
+  return change;
+}
+
 let current = $state<Settings>({ ...DEFAULT_SETTINGS });
+let appliedTheme: Settings['theme'] | null = null;
 
 export const settings = {
   get value(): Settings {
@@ -31,7 +92,10 @@ function apply(stored: Partial<Settings>): void {
   const next = withDefaults(stored);
   current = next;
   setLanguage(next.language);
-  applyTheme(next.theme);
+  if (next.theme !== appliedTheme) {
+    appliedTheme = next.theme;
+    applyTheme(next.theme);
+  }
 }
 
 /**
@@ -49,12 +113,23 @@ export async function loadSettings(): Promise<string | null> {
   }
 }
 
+/** Applies a change at once without saving it (a slider being dragged). */
+export function previewSettings(change: Partial<Settings>): void {
+  apply({ ...current, ...change });
+}
+
+// Only the newest save's answer is applied: an older one arriving late would
+// undo a change made since.
+let latestSave = 0;
+
 /** Applies a change at once, then persists it. Returns the error code on failure. */
 export async function changeSettings(change: Partial<Settings>): Promise<string | null> {
-  const next = { ...current, ...change };
+  const next = withDefaults({ ...current, ...change });
   apply(next);
+  const ticket = ++latestSave;
   try {
-    apply(await setSettings(next));
+    const stored = await setSettings(next);
+    if (ticket === latestSave) apply(stored);
     return null;
   } catch (reason) {
     return toBackendError(reason).code;

@@ -1,0 +1,31 @@
+// Numbers and dates as the interface shows them, in the user's digits and
+// calendar (the settings) and the interface language (the locale).
+import { settings } from '../settings/settings.svelte';
+import { clock } from './clock.svelte';
+import { formatArticleDate, formatDate, type DateStyle } from './dates';
+import { DisplayNumber, toDisplayDigits } from './digits';
+import { locale } from './locale.svelte';
+
+function style(): DateStyle {
+  return { language: locale.language, calendar: settings.value.calendar, digits: settings.value.digits };
+}
+
+/** A count for a Fluent message: shown in the chosen digits, plurals still select on it. */
+export function count(value: number): DisplayNumber {
+  return new DisplayNumber(value, settings.value.digits);
+}
+
+/** A number on its own (a badge, a slider's value), in the interface's number format and the chosen digits. */
+export function numberText(value: number, options?: Intl.NumberFormatOptions): string {
+  return toDisplayDigits(new Intl.NumberFormat(locale.language, options).format(value), settings.value.digits);
+}
+
+/** Relative within a week («۲ ساعت پیش»), else the date in the chosen calendar. */
+export function articleDateText(unixSeconds: number): string {
+  return formatArticleDate(unixSeconds, clock.now, style());
+}
+
+/** The date in the chosen calendar. */
+export function dateText(unixSeconds: number): string {
+  return formatDate(unixSeconds, style());
+}
