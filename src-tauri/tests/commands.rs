@@ -172,8 +172,8 @@ fn settings_start_persian_and_persist_across_restarts() {
         "fontSize": 22, "lineHeight": 2.0, "textWidth": 60, "digits": "latin",
         "calendar": "gregorian", "markReadOnOpen": false, "paneWidths": [250, 400]
     });
-    let saved = invoke(&app, "set_settings", json!({ "settings": chosen }))
-        .expect("set_settings succeeds");
+    let saved =
+        invoke(&app, "set_settings", json!({ "settings": chosen })).expect("set_settings succeeds");
     assert_eq!(saved, chosen, "what was chosen is what is stored");
     drop(app);
 
@@ -186,8 +186,15 @@ fn settings_start_persian_and_persist_across_restarts() {
         json!({ "settings": { "fontSize": 200, "lineHeight": 0.1, "paneWidths": [1, 5000] } }),
     )
     .expect("out-of-range numbers are clamped, not refused");
-    assert_eq!(clamped["fontSize"], 28, "the font stops at its largest size");
-    assert_eq!(clamped["paneWidths"], json!([160, 800]), "panes stay usable");
+    assert_eq!(
+        clamped["fontSize"], 28,
+        "the font stops at its largest size"
+    );
+    assert_eq!(
+        clamped["paneWidths"],
+        json!([160, 800]),
+        "panes stay usable"
+    );
 }
 
 #[test]
@@ -210,7 +217,11 @@ fn a_damaged_settings_file_falls_back_to_defaults() {
     let app = start(data_dir);
     let settings = invoke(&app, "get_settings", json!({})).expect("damaged settings never fail");
     assert_eq!(
-        (&settings["language"], &settings["theme"], &settings["repairHalfSpaces"]),
+        (
+            &settings["language"],
+            &settings["theme"],
+            &settings["repairHalfSpaces"]
+        ),
         (&json!("fa"), &json!("system"), &json!(true)),
         "the defaults: {settings}"
     );
