@@ -185,7 +185,7 @@ impl Library {
     }
 }
 
-fn insert_article(
+pub(crate) fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
     source_title: &str,
@@ -241,6 +241,48 @@ fn insert_article(
         )?;
         Ok(InsertOutcome::Added(id))
     }
+}
+
+/// Replaces an article's text with a newer version of it (a feed item that
+/// changed); read state, reading position and bookmark stay.
+pub(crate) fn update_article(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    source_title: &str,
+    article: &NewArticle,
+) -> Result<(), LibraryError> {
+    let dir = detect_direction(
+        &format!("{}\n{}", article.title, article.body_text),
+        Direction::Rtl,
+    );
+    tx.prepare_cached(
+        "UPDATE articles SET url = ?2, title = ?3, author = ?4,
+                published_at = coalesce(?5, published_at), sort_at = coalesce(?5, sort_at),
+                language = ?6, direction = ?7, body_html = ?8, body_text = ?9, content_hash = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        article.url,
+        article.title,
+        article.author,
+        article.published_at,
+        article.language,
+        dir.as_str(),
+        article.body_html,
+        article.body_text,
+        content_hash(&article.title, &article.body_text),
+    ])?;
+    tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
+        .execute([id])?;
+    crate::search::index_article(
+        tx,
+        id,
+        &article.title,
+        &article.body_text,
+        article.author.as_deref(),
+        source_title,
+    )
 }
 
 impl Library {
@@ -406,7 +448,7 @@ fn snippet_of(text: &str) -> String {
 
 /// A hash of the article's words, blind to whitespace, so the same story
 /// arriving twice (re-imported file, feed and saved page) is stored once.
-fn content_hash(title: &str, body: &str) -> String {
+pub(crate) fn content_hash(title: &str, body: &str) -> String {
     // FNV-1a over the non-whitespace characters: stable across builds and
     // platforms, unlike `DefaultHasher`.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -478,6 +520,14 @@ pub struct Source {
     pub kind: String,
     pub article_count: i64,
     pub unread_count: i64,
+    /// For feeds: the feed's address.
+    pub url: Option<String>,
+    pub site_url: Option<String>,
+    pub folder: Option<String>,
+    pub last_success_at: Option<Timestamp>,
+    /// Why the last fetch failed (an error code), if it did.
+    pub last_error_code: Option<String>,
+    pub fetch_full_text: bool,
 }
 
 impl Library {
@@ -487,8 +537,10 @@ impl Library {
             let mut stmt = conn.prepare_cached(
                 "SELECT s.id, s.title, s.kind,
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
-                        (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL)
-                 FROM sources s ORDER BY s.title",
+                        (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL),
+                        CASE WHEN s.kind = 'feed' THEN s.locator END, s.site_url, s.folder,
+                        s.last_success_at, s.last_error_code, s.fetch_full_text
+                 FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
                 Ok(Source {
@@ -497,6 +549,12 @@ impl Library {
                     kind: r.get(2)?,
                     article_count: r.get(3)?,
                     unread_count: r.get(4)?,
+                    url: r.get(5)?,
+                    site_url: r.get(6)?,
+                    folder: r.get(7)?,
+                    last_success_at: r.get(8)?,
+                    last_error_code: r.get(9)?,
+                    fetch_full_text: r.get(10)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

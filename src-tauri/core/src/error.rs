@@ -5,6 +5,10 @@ use std::path::PathBuf;
 pub enum LibraryError {
     #[error("article {0} is not in the library")]
     ArticleNotFound(i64),
+    #[error("source {0} is not in the library")]
+    SourceNotFound(i64),
+    #[error("already subscribed (source {0})")]
+    AlreadySubscribed(i64),
     #[error("{path} is not a Barg library; it was left untouched")]
     ForeignDatabase { path: PathBuf },
     #[error("{path} was written by a newer Barg (schema {found}, this one knows {known}); it was left untouched")]

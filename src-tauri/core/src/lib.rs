@@ -15,6 +15,7 @@ pub mod bookmarks;
 mod db;
 mod error;
 pub mod export;
+pub mod feeds;
 pub mod ingest;
 pub mod persian;
 pub mod sample;

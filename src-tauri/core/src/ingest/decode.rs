@@ -23,7 +23,7 @@ pub fn gunzip_if_needed(bytes: Vec<u8>) -> Result<Vec<u8>, IngestError> {
     gunzip_with_limit(bytes, MAX_DECODED_BYTES)
 }
 
-fn gunzip_with_limit(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, IngestError> {
+pub fn gunzip_with_limit(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, IngestError> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Ok(bytes);
     }
@@ -74,6 +74,26 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         text: text.into_owned(),
         encoding,
     }
+}
+
+/// Decodes bytes a server sent with a `charset` in its `Content-Type`: a
+/// BOM wins, then the server's charset, unless the bytes are valid UTF-8
+/// and the charset names a legacy encoding (servers often say ISO-8859-1
+/// by default); otherwise as [`decode`].
+pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Decoded {
+    if Encoding::for_bom(bytes).is_none() {
+        if let Some(encoding) = charset.and_then(|c| Encoding::for_label(c.as_bytes())) {
+            let valid_utf8 = std::str::from_utf8(bytes).is_ok() && bytes.iter().any(|b| *b >= 0x80);
+            if encoding == UTF_8 || !valid_utf8 {
+                let (text, _, _) = encoding.decode(bytes);
+                return Decoded {
+                    text: text.into_owned(),
+                    encoding,
+                };
+            }
+        }
+    }
+    decode(bytes)
 }
 
 /// The encoding of a text from its first bytes (which may end inside a

@@ -13,6 +13,8 @@ use crate::NewArticle;
 #[derive(Debug, Clone)]
 pub struct ParsedFeed {
     pub title: Option<String>,
+    /// The site the feed belongs to.
+    pub site_url: Option<String>,
     pub items: Vec<NewArticle>,
 }
 
@@ -74,6 +76,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
         .parse(text.as_bytes())
         .map_err(|e| IngestError::Malformed(e.to_string()))?;
     let feed_language = feed.language.clone();
+    let feed_site = feed.links.iter().find_map(|l| safe_link(&l.href));
     let feed_title = feed
         .title
         .map(|t| clean_text(&html_to_text(&t.content)))
@@ -138,6 +141,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
         });
     }
     Ok(ParsedFeed {
+        site_url: feed_site,
         title: feed_title,
         items,
     })

@@ -45,7 +45,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
         .map(|l| l.to_ascii_lowercase())
         // A language tag is letters, digits and hyphens; anything else is
         // not a language (and must not reach an attribute).
-        .filter(|l| !l.is_empty() && l.len() <= 35 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 35
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
     let lang_attr = language
         .as_deref()
         .map(|l| format!(" lang=\"{l}\""))

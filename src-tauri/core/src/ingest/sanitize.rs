@@ -64,7 +64,8 @@ fn is_bidi_control(c: char) -> bool {
 fn points_at_the_app(value: &str) -> bool {
     url::Url::parse(value.trim()).is_ok_and(|u| {
         matches!(u.scheme(), "tauri" | "asset" | "ipc")
-            || u.host_str().is_some_and(|h| h == "localhost" || h.ends_with(".localhost"))
+            || u.host_str()
+                .is_some_and(|h| h == "localhost" || h.ends_with(".localhost"))
     })
 }
 

@@ -1,0 +1,320 @@
+//! Feeds: subscriptions, syncing them over HTTP, and keeping what they bring
+//! complete offline (full text and images).
+//!
+//! - [`fetch`]: the HTTP client and its limits.
+//! - [`discover`]: finding a feed from any page address.
+//! - [`sync`]: fetching every feed (bounded concurrency), parsing off the
+//!   async threads, one short write transaction per feed.
+//! - [`images`]: the offline image cache.
+//! - [`opml`]: subscription lists in and out.
+//!
+//! Subscriptions are `sources` rows of kind `feed` whose `locator` is the
+//! feed URL.
+
+pub mod discover;
+pub mod fetch;
+pub mod images;
+pub mod opml;
+pub mod sync;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use rusqlite::{params, OptionalExtension};
+
+use crate::articles::{content_hash, insert_article};
+use crate::{Library, LibraryError, NewArticle, Timestamp};
+
+/// A flag that stops a sync between steps; clones share it.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+    /// Ready for the next run.
+    pub fn reset(&self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+/// A subscription as sync sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub folder: Option<String>,
+    pub validators: fetch::Validators,
+    pub fetch_full_text: bool,
+}
+
+/// What storing one fetch of a feed did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredItems {
+    pub added: Vec<i64>,
+    pub updated: Vec<i64>,
+    pub unchanged: u64,
+    /// Added and updated items: (index in the given items, article id).
+    pub fresh: Vec<(usize, i64)>,
+}
+
+/// The same address, whatever the user pasted around it.
+pub fn normalize_url(url: &str) -> Result<String, fetch::FetchError> {
+    let url = url.trim();
+    let with_scheme = if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    };
+    let parsed = url::Url::parse(&with_scheme)
+        .map_err(|e| fetch::FetchError::InvalidUrl(format!("{url}: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(fetch::FetchError::InvalidUrl(url.to_owned()));
+    }
+    Ok(parsed.to_string())
+}
+
+impl Library {
+    /// Subscribes to a feed. An address already subscribed gives
+    /// [`LibraryError::AlreadySubscribed`].
+    pub fn add_feed(
+        &self,
+        url: &str,
+        title: &str,
+        site_url: Option<&str>,
+        folder: Option<&str>,
+        now: Timestamp,
+    ) -> Result<i64, LibraryError> {
+        self.write(|tx| {
+            let existing: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, kind FROM sources WHERE locator = ?1",
+                    [url],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match existing {
+                Some((id, kind)) if kind == "feed" => Err(LibraryError::AlreadySubscribed(id)),
+                Some((id, _)) => {
+                    tx.execute(
+                        "UPDATE sources SET kind = 'feed', title = ?2, site_url = ?3, folder = ?4 WHERE id = ?1",
+                        params![id, title, site_url, folder],
+                    )?;
+                    Ok(id)
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO sources (kind, title, locator, site_url, folder, created_at)
+                         VALUES ('feed', ?1, ?2, ?3, ?4, ?5)",
+                        params![title, url, site_url, folder, now],
+                    )?;
+                    Ok(tx.last_insert_rowid())
+                }
+            }
+        })
+    }
+
+    /// Every subscription (or the one with `only`'s id), by title.
+    pub fn feeds(&self, only: Option<i64>) -> Result<Vec<Feed>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text
+                 FROM sources WHERE kind = 'feed' AND (?1 IS NULL OR id = ?1) ORDER BY title",
+            )?;
+            let rows = stmt.query_map([only], |r| {
+                Ok(Feed {
+                    id: r.get(0)?,
+                    url: r.get(1)?,
+                    title: r.get(2)?,
+                    folder: r.get(3)?,
+                    validators: fetch::Validators {
+                        etag: r.get(4)?,
+                        last_modified: r.get(5)?,
+                    },
+                    fetch_full_text: r.get(6)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// Unsubscribes. With `keep_articles`, the source stays as a plain
+    /// source (no longer synced) so its articles and bookmarks remain;
+    /// otherwise it goes with its articles (and their bookmarks).
+    pub fn remove_source(&self, id: i64, keep_articles: bool) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            let changed = if keep_articles {
+                tx.execute(
+                    "UPDATE sources SET kind = 'file', locator = 'unsubscribed:' || id || ':' || locator,
+                            etag = NULL, last_modified = NULL
+                     WHERE id = ?1",
+                    [id],
+                )?
+            } else {
+                tx.execute("DELETE FROM sources WHERE id = ?1", [id])?
+            };
+            if changed == 0 {
+                return Err(LibraryError::SourceNotFound(id));
+            }
+            Ok(())
+        })
+    }
+
+    pub fn rename_source(&self, id: i64, title: &str) -> Result<(), LibraryError> {
+        self.update_source(id, "title = ?2", title.trim())
+    }
+
+    /// Moves a source into a folder (`None`: out of any folder).
+    pub fn move_source(&self, id: i64, folder: Option<&str>) -> Result<(), LibraryError> {
+        let folder = folder.map(str::trim).filter(|f| !f.is_empty());
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE sources SET folder = ?2 WHERE id = ?1",
+                params![id, folder],
+            )? {
+                0 => Err(LibraryError::SourceNotFound(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Whether sync fetches the article page when an item has only a summary.
+    pub fn set_fetch_full_text(&self, id: i64, on: bool) -> Result<(), LibraryError> {
+        self.update_source(id, "fetch_full_text = ?2", on)
+    }
+
+    fn update_source(
+        &self,
+        id: i64,
+        assignment: &str,
+        value: impl rusqlite::ToSql,
+    ) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            match tx.execute(
+                &format!("UPDATE sources SET {assignment} WHERE id = ?1"),
+                params![id, value],
+            )? {
+                0 => Err(LibraryError::SourceNotFound(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// The guids of a source's articles among `guids` (to skip work on
+    /// items the library already has).
+    pub fn known_guids(
+        &self,
+        source_id: i64,
+        guids: &[&str],
+    ) -> Result<std::collections::HashSet<String>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2")?;
+            let mut known = std::collections::HashSet::new();
+            for guid in guids {
+                if stmt.exists(params![source_id, guid])? {
+                    known.insert((*guid).to_owned());
+                }
+            }
+            Ok(known)
+        })
+    }
+
+    /// Stores one fetch of a feed in one write transaction: new items are
+    /// added, items whose text changed are updated (read state and bookmark
+    /// kept), and the feed's validators and success are recorded with them.
+    pub fn store_feed_items(
+        &self,
+        source_id: i64,
+        items: &[NewArticle],
+        validators: &fetch::Validators,
+        now: Timestamp,
+    ) -> Result<StoredItems, LibraryError> {
+        self.write(|tx| {
+            let source_title: String = tx
+                .query_row(
+                    "SELECT title FROM sources WHERE id = ?1",
+                    [source_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(LibraryError::SourceNotFound(source_id))?;
+            let mut stored = StoredItems::default();
+            for (n, item) in items.iter().enumerate() {
+                let existing: Option<(i64, String)> = tx
+                    .prepare_cached(
+                        "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+                    )?
+                    .query_row(params![source_id, item.guid], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()?;
+                match existing {
+                    Some((id, hash)) => {
+                        if hash == content_hash(&item.title, &item.body_text) {
+                            stored.unchanged += 1;
+                        } else {
+                            crate::articles::update_article(tx, id, &source_title, item)?;
+                            stored.updated.push(id);
+                            stored.fresh.push((n, id));
+                        }
+                    }
+                    None => match insert_article(tx, source_id, &source_title, item, now)? {
+                        crate::InsertOutcome::Added(id) => {
+                            stored.added.push(id);
+                            stored.fresh.push((n, id));
+                        }
+                        crate::InsertOutcome::Duplicate(_) => stored.unchanged += 1,
+                    },
+                }
+            }
+            tx.execute(
+                "UPDATE sources SET etag = ?2, last_modified = ?3, last_fetched_at = ?4,
+                        last_success_at = ?4, last_error_code = NULL, last_error_message = NULL
+                 WHERE id = ?1",
+                params![source_id, validators.etag, validators.last_modified, now],
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Records a fetch that changed nothing (304) as a success.
+    pub fn record_feed_unchanged(
+        &self,
+        source_id: i64,
+        now: Timestamp,
+    ) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sources SET last_fetched_at = ?2, last_success_at = ?2,
+                        last_error_code = NULL, last_error_message = NULL
+                 WHERE id = ?1",
+                params![source_id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records a failed fetch; the feed's articles are untouched.
+    pub fn record_feed_error(
+        &self,
+        source_id: i64,
+        code: &str,
+        message: &str,
+        now: Timestamp,
+    ) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sources SET last_fetched_at = ?2, last_error_code = ?3, last_error_message = ?4
+                 WHERE id = ?1",
+                params![source_id, now, code, message],
+            )?;
+            Ok(())
+        })
+    }
+}

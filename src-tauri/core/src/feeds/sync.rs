@@ -1,0 +1,457 @@
+//! Syncing feeds. For each feed, bounded by the fetcher's per-host limit and
+//! [`SyncOptions::concurrency`] overall: fetch (conditional GET: a 304 costs
+//! no parsing), parse on the blocking pool (never on the async threads),
+//! fetch full text for new summary-only items, then write the feed's items
+//! in one short transaction. A feed that fails records its error and leaves
+//! its articles as they were; the others go on. Images of new and changed
+//! articles are cached afterwards.
+
+use std::sync::{Arc, Mutex};
+
+use super::fetch::{Body, FetchError, Fetched, Fetcher};
+use super::images::{image_urls, ImageCache, ImageCounts};
+use super::{Cancel, Feed};
+use crate::ingest::{decode, feed as feed_format, html};
+use crate::{Library, LibraryError, NewArticle, Timestamp};
+
+/// Items whose text is shorter than this are taken for summaries.
+const SUMMARY_CHARS: usize = 600;
+/// At most this many article pages are fetched per feed and sync.
+const MAX_PAGES_PER_FEED: usize = 20;
+
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    /// Feeds fetched at once (each host is further limited by the fetcher).
+    pub concurrency: usize,
+    /// Cache images of new articles.
+    pub images: Option<ImageCache>,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            concurrency: 16,
+            images: None,
+        }
+    }
+}
+
+/// Streamed while a sync runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncProgress {
+    pub feeds_done: u32,
+    pub feeds_total: u32,
+    pub added: u64,
+    pub updated: u64,
+    pub failed: u32,
+    pub current_feed: String,
+}
+
+/// A feed that could not be synced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedFailure {
+    pub source_id: i64,
+    pub title: String,
+    /// An error code (`network`, `timeout`, `not-a-feed`…).
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub added: u64,
+    pub updated: u64,
+    /// Feeds that answered 304, or whose items were all known.
+    pub unchanged: u64,
+    pub failed: Vec<FeedFailure>,
+    pub images: ImageCounts,
+}
+
+/// Why one feed failed: its code and message.
+struct Failure(&'static str, String);
+
+impl From<FetchError> for Failure {
+    fn from(error: FetchError) -> Self {
+        Failure(error.code(), error.to_string())
+    }
+}
+
+impl From<LibraryError> for Failure {
+    fn from(error: LibraryError) -> Self {
+        Failure("database", error.to_string())
+    }
+}
+
+/// Syncs every feed, or only `only`. `now` is the fetch time stored with
+/// what arrives.
+pub async fn sync(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    only: Option<i64>,
+    options: &SyncOptions,
+    now: Timestamp,
+    cancel: &Cancel,
+    on_progress: impl Fn(&SyncProgress) + Send + Sync + 'static,
+) -> Result<SyncReport, LibraryError> {
+    let feeds = {
+        let library = Arc::clone(library);
+        blocking(move || library.feeds(only)).await?
+    };
+    let progress = Arc::new(Mutex::new(SyncProgress {
+        feeds_total: feeds.len() as u32,
+        ..Default::default()
+    }));
+    let on_progress = Arc::new(on_progress);
+    on_progress(&progress.lock().unwrap_or_else(|e| e.into_inner()).clone());
+    let slots = Arc::new(tokio::sync::Semaphore::new(options.concurrency.max(1)));
+    let mut tasks = tokio::task::JoinSet::new();
+    for feed in feeds {
+        let (library, fetcher, cancel, slots) = (
+            Arc::clone(library),
+            Arc::clone(fetcher),
+            cancel.clone(),
+            Arc::clone(&slots),
+        );
+        tasks.spawn(async move {
+            let _slot = slots.acquire_owned().await;
+            let outcome = sync_feed(&library, &fetcher, &feed, now, &cancel).await;
+            (feed, outcome)
+        });
+    }
+    let mut report = SyncReport::default();
+    let mut with_images: Vec<(i64, Vec<String>)> = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        let Ok((feed, outcome)) = joined else {
+            continue;
+        };
+        match outcome {
+            Ok(done) => {
+                report.added += done.added as u64;
+                report.updated += done.updated as u64;
+                if done.added + done.updated == 0 {
+                    report.unchanged += 1;
+                }
+                with_images.extend(done.images);
+            }
+            Err(Failure(code, message)) => {
+                let record = {
+                    let library = Arc::clone(library);
+                    let (id, code, message) = (feed.id, code.to_owned(), message.clone());
+                    blocking(move || library.record_feed_error(id, &code, &message, now))
+                };
+                record.await?;
+                report.failed.push(FeedFailure {
+                    source_id: feed.id,
+                    title: feed.title.clone(),
+                    code: code.to_owned(),
+                    message,
+                });
+            }
+        }
+        let snapshot = {
+            let mut p = progress.lock().unwrap_or_else(|e| e.into_inner());
+            p.feeds_done += 1;
+            p.added = report.added;
+            p.updated = report.updated;
+            p.failed = report.failed.len() as u32;
+            p.current_feed = feed.title;
+            p.clone()
+        };
+        on_progress(&snapshot);
+    }
+    if let Some(cache) = &options.images {
+        if !cancel.is_cancelled() && !with_images.is_empty() {
+            report.images = cache
+                .fetch_for(library, fetcher, with_images, now, cancel)
+                .await?;
+        }
+    }
+    Ok(report)
+}
+
+struct FeedDone {
+    added: usize,
+    updated: usize,
+    images: Vec<(i64, Vec<String>)>,
+}
+
+async fn sync_feed(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    feed: &Feed,
+    now: Timestamp,
+    cancel: &Cancel,
+) -> Result<FeedDone, Failure> {
+    let body = match fetcher
+        .get(&feed.url, Some(&feed.validators), cancel)
+        .await?
+    {
+        Fetched::NotModified => {
+            let library = Arc::clone(library);
+            let id = feed.id;
+            blocking(move || library.record_feed_unchanged(id, now)).await?;
+            return Ok(FeedDone {
+                added: 0,
+                updated: 0,
+                images: Vec::new(),
+            });
+        }
+        Fetched::Body(body) => body,
+    };
+    let validators = body.validators.clone();
+    let max = fetcher.limits().max_body as u64;
+    let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
+        .await
+        .map_err(|e| Failure("internal", e.to_string()))??;
+    let mut items = parsed.items;
+    if feed.fetch_full_text {
+        fetch_full_text(library, fetcher, feed.id, &mut items, cancel).await?;
+    }
+    if cancel.is_cancelled() {
+        return Err(FetchError::Cancelled.into());
+    }
+    let library = Arc::clone(library);
+    let id = feed.id;
+    let (stored, items) = blocking(move || {
+        let stored = library.store_feed_items(id, &items, &validators, now)?;
+        Ok((stored, items))
+    })
+    .await?;
+    // Images of what is new or changed.
+    let images = stored
+        .fresh
+        .iter()
+        .map(|&(n, id)| (id, image_urls(&items[n].body_html)))
+        .filter(|(_, urls)| !urls.is_empty())
+        .collect();
+    Ok(FeedDone {
+        added: stored.added.len(),
+        updated: stored.updated.len(),
+        images,
+    })
+}
+
+/// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
+/// server's charset, the declaration, then a guess), then feed-rs.
+fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, Failure> {
+    if !super::discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
+        return Err(Failure(
+            "not-a-feed",
+            format!("{} is a web page, not a feed", body.url),
+        ));
+    }
+    let charset = body.charset().map(str::to_owned);
+    let bytes = decode::gunzip_with_limit(body.bytes, max).map_err(|e| match e {
+        crate::ingest::IngestError::TooLarge => Failure("too-large", e.to_string()),
+        other => Failure("not-a-feed", other.to_string()),
+    })?;
+    let text = decode::decode_with_charset(&bytes, charset.as_deref()).text;
+    feed_format::parse(&text, Some(body.url.as_str()))
+        .map_err(|e| Failure("not-a-feed", e.to_string()))
+}
+
+/// For new items that carry only a summary, fetches the article page and
+/// keeps its main text (a failed page keeps the summary).
+async fn fetch_full_text(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    source_id: i64,
+    items: &mut [NewArticle],
+    cancel: &Cancel,
+) -> Result<(), Failure> {
+    let short: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.body_text.chars().count() < SUMMARY_CHARS && i.url.is_some())
+        .map(|(n, _)| n)
+        .collect();
+    if short.is_empty() {
+        return Ok(());
+    }
+    let known = {
+        let library = Arc::clone(library);
+        let guids: Vec<String> = short.iter().map(|&n| items[n].guid.clone()).collect();
+        blocking(move || {
+            let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
+            library.known_guids(source_id, &refs)
+        })
+        .await?
+    };
+    let wanted: Vec<usize> = short
+        .into_iter()
+        .filter(|&n| !known.contains(&items[n].guid))
+        .take(MAX_PAGES_PER_FEED)
+        .collect();
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in wanted {
+        let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
+        let url = items[n].url.clone().unwrap_or_default();
+        tasks.spawn(async move {
+            let page = match fetcher.get(&url, None, &cancel).await {
+                Ok(Fetched::Body(body)) => tokio::task::spawn_blocking(move || {
+                    let charset = body.charset().map(str::to_owned);
+                    let text = decode::decode_with_charset(&body.bytes, charset.as_deref()).text;
+                    html::extract(&text, Some(body.url.as_str())).ok()
+                })
+                .await
+                .ok()
+                .flatten(),
+                _ => None,
+            };
+            (n, page)
+        });
+    }
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok((n, Some(page))) = joined {
+            if page.body_text.chars().count() > items[n].body_text.chars().count() {
+                items[n].body_html = page.body_html;
+                items[n].body_text = page.body_text;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, LibraryError> + Send + 'static,
+) -> Result<T, LibraryError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| LibraryError::Io(std::io::Error::other(e.to_string())))?
+}
+
+/// Why subscribing or saving a page failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error("no feed at {0}")]
+    NotAFeed(String),
+    #[error("no article on the page: {0}")]
+    NoArticle(String),
+    #[error(transparent)]
+    Library(#[from] LibraryError),
+}
+
+impl AddError {
+    /// The stable code the UI picks its localized message by.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AddError::Fetch(e) => e.code(),
+            AddError::NotAFeed(_) => "not-a-feed",
+            AddError::NoArticle(_) => "invalid-input",
+            AddError::Library(LibraryError::AlreadySubscribed(_)) => "already-subscribed",
+            AddError::Library(_) => "database",
+        }
+    }
+}
+
+/// Subscribes to the feed at `url`, or to the first feed the page at `url`
+/// announces (autodiscovery). The feed is fetched once to check it and to
+/// take its title; its items arrive with the next sync.
+pub async fn subscribe(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    url: &str,
+    folder: Option<&str>,
+    now: Timestamp,
+) -> Result<i64, AddError> {
+    let url = super::normalize_url(url)?;
+    let cancel = Cancel::default();
+    let mut body = match fetcher.get(&url, None, &cancel).await? {
+        Fetched::Body(body) => body,
+        Fetched::NotModified => return Err(AddError::NotAFeed(url)),
+    };
+    if !super::discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
+        let page = decode::decode_with_charset(&body.bytes, body.charset()).text;
+        let Some(feed_url) = super::discover::feed_links(&page, &body.url)
+            .into_iter()
+            .next()
+        else {
+            return Err(AddError::NotAFeed(url));
+        };
+        body = match fetcher.get(&feed_url, None, &cancel).await? {
+            Fetched::Body(body) => body,
+            Fetched::NotModified => return Err(AddError::NotAFeed(feed_url)),
+        };
+    }
+    let feed_url = body.url.to_string();
+    let max = fetcher.limits().max_body as u64;
+    let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
+        .await
+        .map_err(|e| AddError::NotAFeed(e.to_string()))?
+        .map_err(|Failure(_, message)| AddError::NotAFeed(message))?;
+    let title = parsed.title.unwrap_or_else(|| {
+        url::Url::parse(&feed_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| feed_url.clone())
+    });
+    let site = parsed.site_url;
+    let library = Arc::clone(library);
+    let folder = folder.map(str::to_owned);
+    Ok(blocking(move || {
+        library.add_feed(&feed_url, &title, site.as_deref(), folder.as_deref(), now)
+    })
+    .await?)
+}
+
+/// Saves the article at `url` for offline reading, like a feed item: the
+/// page is fetched, its main text extracted and stored (with its images,
+/// when a cache is given). Returns the article id.
+pub async fn save_page(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    url: &str,
+    images: Option<&ImageCache>,
+    now: Timestamp,
+) -> Result<i64, AddError> {
+    let url = super::normalize_url(url)?;
+    let cancel = Cancel::default();
+    let body = match fetcher.get(&url, None, &cancel).await? {
+        Fetched::Body(body) => body,
+        Fetched::NotModified => return Err(AddError::NoArticle(url)),
+    };
+    let page_url = body.url.to_string();
+    let page = tokio::task::spawn_blocking(move || {
+        let text = decode::decode_with_charset(&body.bytes, body.charset()).text;
+        html::extract(&text, Some(body.url.as_str()))
+    })
+    .await
+    .map_err(|e| AddError::NoArticle(e.to_string()))?
+    .map_err(|e| AddError::NoArticle(e.to_string()))?;
+    let article = NewArticle {
+        guid: page_url.clone(),
+        url: Some(page_url),
+        title: page.title,
+        author: page.author,
+        published_at: page.published_at,
+        language: page.language,
+        body_html: page.body_html,
+        body_text: page.body_text,
+    };
+    let urls = image_urls(&article.body_html);
+    let id = {
+        let library = Arc::clone(library);
+        blocking(move || {
+            let source = library.ensure_source(
+                crate::SourceKind::Web,
+                "صفحه‌های ذخیره‌شده · Saved pages",
+                "web:saved",
+                now,
+            )?;
+            Ok(match library.add_article(source, &article, now)? {
+                crate::InsertOutcome::Added(id) | crate::InsertOutcome::Duplicate(id) => id,
+            })
+        })
+        .await?
+    };
+    if let Some(cache) = images {
+        if !urls.is_empty() {
+            cache
+                .fetch_for(library, fetcher, vec![(id, urls)], now, &cancel)
+                .await?;
+        }
+    }
+    Ok(id)
+}

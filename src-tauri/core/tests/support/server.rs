@@ -1,0 +1,241 @@
+//! A real HTTP/1.1 server on 127.0.0.1 for tests and benchmarks: routes
+//! are set per path, and every request is counted. It runs on its own
+//! thread and runtime, so blocking tests and async tests can both use it,
+//! and it stops when dropped (the "network off" of the offline tests).
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// What the server answers on one path.
+#[derive(Clone, Debug)]
+pub enum Route {
+    /// 200 with a body; with an ETag, `If-None-Match` gets a 304.
+    Body {
+        body: Vec<u8>,
+        content_type: String,
+        etag: Option<String>,
+        /// Sent as `Content-Encoding` (the body must already be encoded).
+        encoding: Option<String>,
+    },
+    /// 302 to another address.
+    Redirect(String),
+    /// This status, empty body.
+    Status(u16),
+    /// Headers promising `length` bytes, then one byte every `every`.
+    Trickle { length: usize, every: Duration },
+}
+
+impl Route {
+    pub fn body(body: impl Into<Vec<u8>>, content_type: &str) -> Self {
+        Route::Body {
+            body: body.into(),
+            content_type: content_type.to_owned(),
+            etag: None,
+            encoding: None,
+        }
+    }
+
+    pub fn with_etag(self, tag: &str) -> Self {
+        match self {
+            Route::Body {
+                body,
+                content_type,
+                encoding,
+                ..
+            } => Route::Body {
+                body,
+                content_type,
+                etag: Some(format!("\"{tag}\"")),
+                encoding,
+            },
+            other => other,
+        }
+    }
+}
+
+type Routes = Arc<Mutex<HashMap<String, Route>>>;
+
+pub struct TestServer {
+    addr: SocketAddr,
+    routes: Routes,
+    hits: Arc<Mutex<HashMap<String, u32>>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl TestServer {
+    pub fn start() -> Self {
+        let routes: Routes = Arc::default();
+        let hits: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let (r, h) = (Arc::clone(&routes), Arc::clone(&hits));
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("a runtime for the test server");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("a free port on 127.0.0.1");
+                addr_tx
+                    .send(listener.local_addr().expect("an address"))
+                    .ok();
+                let serve = async {
+                    loop {
+                        let Ok((socket, _)) = listener.accept().await else {
+                            continue;
+                        };
+                        let (r, h) = (Arc::clone(&r), Arc::clone(&h));
+                        tokio::spawn(async move {
+                            let _ = answer(socket, r, h).await;
+                        });
+                    }
+                };
+                tokio::select! {
+                    _ = serve => {}
+                    _ = stop_rx => {}
+                }
+            });
+            runtime.shutdown_background();
+        });
+        let addr = addr_rx.recv().expect("the server starts");
+        Self {
+            addr,
+            routes,
+            hits,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        }
+    }
+
+    /// The full address of a path on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub fn route(&self, path: &str, route: Route) {
+        self.routes.lock().unwrap().insert(path.to_owned(), route);
+    }
+
+    /// How many requests a path has had.
+    pub fn hits(&self, path: &str) -> u32 {
+        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+
+    /// Stops the server: its port refuses connections from now on.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+async fn answer(
+    mut socket: tokio::net::TcpStream,
+    routes: Routes,
+    hits: Arc<Mutex<HashMap<String, u32>>>,
+) -> std::io::Result<()> {
+    let mut request = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = socket.read(&mut buf).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        request.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&request).into_owned();
+    let mut lines = text.lines();
+    let path = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("/")
+        .to_owned();
+    let headers: HashMap<String, String> = lines
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+    let route = routes.lock().unwrap().get(&path).cloned();
+    let head = |status: &str, extra: &str, length: usize| {
+        format!("HTTP/1.1 {status}\r\nContent-Length: {length}\r\nConnection: close\r\n{extra}\r\n")
+    };
+    match route {
+        None => {
+            socket
+                .write_all(head("404 Not Found", "", 0).as_bytes())
+                .await?
+        }
+        Some(Route::Status(code)) => {
+            socket
+                .write_all(head(&format!("{code} Status"), "", 0).as_bytes())
+                .await?
+        }
+        Some(Route::Redirect(to)) => {
+            socket
+                .write_all(head("302 Found", &format!("Location: {to}\r\n"), 0).as_bytes())
+                .await?
+        }
+        Some(Route::Body {
+            body,
+            content_type,
+            etag,
+            encoding,
+        }) => {
+            if etag.is_some() && headers.get("if-none-match") == etag.as_ref() {
+                socket
+                    .write_all(head("304 Not Modified", "", 0).as_bytes())
+                    .await?;
+            } else {
+                let mut extra = format!("Content-Type: {content_type}\r\n");
+                if let Some(etag) = &etag {
+                    extra.push_str(&format!("ETag: {etag}\r\n"));
+                }
+                if let Some(encoding) = &encoding {
+                    extra.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+                }
+                socket
+                    .write_all(head("200 OK", &extra, body.len()).as_bytes())
+                    .await?;
+                socket.write_all(&body).await?;
+            }
+        }
+        Some(Route::Trickle { length, every }) => {
+            socket
+                .write_all(
+                    head("200 OK", "Content-Type: application/rss+xml\r\n", length).as_bytes(),
+                )
+                .await?;
+            for _ in 0..length {
+                socket.write_all(b" ").await?;
+                socket.flush().await?;
+                tokio::time::sleep(every).await;
+            }
+        }
+    }
+    socket.flush().await?;
+    socket.shutdown().await
+}
