@@ -58,6 +58,19 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Fetch new articles from the subscribed feeds.
+    Sync {
+        /// Only this feed.
+        #[arg(long, value_name = "ID")]
+        feed: Option<i64>,
+    },
+    /// Subscriptions: add, list, remove, OPML in and out.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
+    /// Save a web page for offline reading.
+    Save { url: String },
     /// List articles, newest first.
     List {
         /// Only bookmarked articles, newest bookmark first.
@@ -105,6 +118,29 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to_gregorian: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Subscribe to a feed (or to the feed a page announces).
+    Add {
+        url: String,
+        #[arg(long)]
+        folder: Option<String>,
+    },
+    /// List subscriptions with their state.
+    List,
+    /// Unsubscribe.
+    Remove {
+        id: i64,
+        /// Keep the feed's articles (and bookmarks) in the library.
+        #[arg(long)]
+        keep_articles: bool,
+    },
+    /// Subscribe to every feed of an OPML file.
+    ImportOpml { path: PathBuf },
+    /// Write every subscription to an OPML file.
+    ExportOpml { path: PathBuf },
 }
 
 #[derive(Debug, Args)]
@@ -226,6 +262,14 @@ fn day_start(text: &str, end_of_day: bool) -> Result<i64, CliError> {
     Ok(date.gregorian_unix_days() * 86_400 + if end_of_day { 86_399 } else { 0 })
 }
 
+/// A runtime for the subcommands that reach the network.
+fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError(e.to_string()))
+}
+
 fn write_line(out: &mut impl Write, line: impl std::fmt::Display) -> Result<(), CliError> {
     writeln!(out, "{line}").map_err(|e| CliError(e.to_string()))
 }
@@ -323,6 +367,196 @@ fn execute(
                     "cli-import-nothing",
                     None,
                 )));
+            }
+            Ok(())
+        }
+        Command::Sync { feed } => {
+            let state = crate::AppState::open(data_dir)
+                .map_err(|e| library_error(messages, language, e))?;
+            let options = barg_core::feeds::sync::SyncOptions {
+                images: Some(state.images.clone()),
+                ..Default::default()
+            };
+            let report = runtime()?
+                .block_on(barg_core::feeds::sync::sync(
+                    &state.library,
+                    &state.fetcher,
+                    feed,
+                    &options,
+                    now(),
+                    &state.sync_cancel,
+                    |_| {},
+                ))
+                .map_err(|e| library_error(messages, language, e))?;
+            for failure in &report.failed {
+                let code = crate::ipc::ErrorCode::from_code(&failure.code);
+                let reason = format!(
+                    "{} ({})",
+                    messages.text(language, &code.message_id(), None),
+                    failure.message
+                );
+                if json_output {
+                    write_line(
+                        out,
+                        json!({ "feed": failure.source_id, "failed": code, "reason": reason }),
+                    )?;
+                } else {
+                    write_line(
+                        out,
+                        format!("{:>6} {}: {reason}", failure.source_id, failure.title),
+                    )?;
+                }
+            }
+            if json_output {
+                write_line(
+                    out,
+                    json!({ "added": report.added, "updated": report.updated, "unchanged": report.unchanged,
+                            "failed": report.failed.len(), "images": report.images.fetched }),
+                )?;
+            } else {
+                let mut args = FluentArgs::new();
+                args.set("added", report.added);
+                args.set("updated", report.updated);
+                args.set("unchanged", report.unchanged);
+                args.set("failed", report.failed.len());
+                write_line(
+                    out,
+                    messages.text(language, "cli-sync-summary", Some(&args)),
+                )?;
+            }
+            Ok(())
+        }
+        Command::Feeds { action } => {
+            let state = crate::AppState::open(data_dir)
+                .map_err(|e| library_error(messages, language, e))?;
+            let library = &state.library;
+            match action {
+                FeedsAction::Add { url, folder } => {
+                    let id = runtime()?
+                        .block_on(barg_core::feeds::sync::subscribe(
+                            library,
+                            &state.fetcher,
+                            &url,
+                            folder.as_deref(),
+                            now(),
+                        ))
+                        .map_err(|e| {
+                            let error = crate::ipc::CommandError::from(e);
+                            CliError(format!(
+                                "{} ({})",
+                                messages.text(language, &error.code.message_id(), None),
+                                error.message
+                            ))
+                        })?;
+                    if json_output {
+                        write_line(out, json!({ "id": id }))?;
+                    } else {
+                        write_line(out, id)?;
+                    }
+                }
+                FeedsAction::List => {
+                    let sources = library
+                        .sources()
+                        .map_err(|e| library_error(messages, language, e))?;
+                    for source in sources.into_iter().filter(|s| s.url.is_some()) {
+                        if json_output {
+                            write_line(
+                                out,
+                                serde_json::to_string(&crate::ipc::SourceDto::from(source))
+                                    .unwrap_or_default(),
+                            )?;
+                        } else {
+                            let state = match &source.last_error_code {
+                                Some(code) => messages.text(
+                                    language,
+                                    &crate::ipc::ErrorCode::from_code(code).message_id(),
+                                    None,
+                                ),
+                                None => String::from("ok"),
+                            };
+                            write_line(
+                                out,
+                                format!(
+                                    "{:>6} {}  {}  [{}]  {}",
+                                    source.id,
+                                    source.title,
+                                    source.url.unwrap_or_default(),
+                                    source.folder.unwrap_or_default(),
+                                    state
+                                ),
+                            )?;
+                        }
+                    }
+                }
+                FeedsAction::Remove { id, keep_articles } => {
+                    library
+                        .remove_source(id, keep_articles)
+                        .map_err(|e| library_error(messages, language, e))?;
+                    if json_output {
+                        write_line(out, json!({ "removed": id, "keptArticles": keep_articles }))?;
+                    }
+                }
+                FeedsAction::ImportOpml { path } => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+                    let counts = library.import_opml(&text, now()).map_err(|e| {
+                        let error = crate::ipc::CommandError::from(e);
+                        CliError(format!(
+                            "{} ({})",
+                            messages.text(language, &error.code.message_id(), None),
+                            error.message
+                        ))
+                    })?;
+                    if json_output {
+                        write_line(
+                            out,
+                            json!({ "added": counts.added, "existing": counts.existing }),
+                        )?;
+                    } else {
+                        write_line(
+                            out,
+                            format!("+{} ({} existing)", counts.added, counts.existing),
+                        )?;
+                    }
+                }
+                FeedsAction::ExportOpml { path } => {
+                    let (text, feeds) = library
+                        .export_opml()
+                        .map_err(|e| library_error(messages, language, e))?;
+                    std::fs::write(&path, text)
+                        .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+                    if json_output {
+                        write_line(out, json!({ "path": path, "feeds": feeds }))?;
+                    } else {
+                        write_line(out, format!("{feeds} → {}", path.display()))?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Save { url } => {
+            let state = crate::AppState::open(data_dir)
+                .map_err(|e| library_error(messages, language, e))?;
+            let id = runtime()?
+                .block_on(barg_core::feeds::sync::save_page(
+                    &state.library,
+                    &state.fetcher,
+                    &url,
+                    Some(&state.images),
+                    now(),
+                ))
+                .map_err(|e| {
+                    let error = crate::ipc::CommandError::from(e);
+                    CliError(format!(
+                        "{} ({})",
+                        messages.text(language, &error.code.message_id(), None),
+                        error.message
+                    ))
+                })?;
+            if json_output {
+                write_line(out, json!({ "id": id }))?;
+            } else {
+                write_line(out, id)?;
             }
             Ok(())
         }

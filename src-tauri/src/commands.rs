@@ -9,9 +9,10 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri::ipc::Channel;
 
 use crate::ipc::{
-    ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, ErrorCode, ExportFormatDto,
-    ExportReport, ImportFailure, ImportProgress, ImportReport, SearchQueryDto, SearchResultDto,
-    SourceDto,
+    ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, DefaultFeed, ErrorCode,
+    ExportFormatDto, ExportReport, ImportFailure, ImportProgress, ImportReport, OpmlExportReport,
+    OpmlImportReport, SavedPage, SearchQueryDto, SearchResultDto, SourceDto, SyncProgressDto,
+    SyncReportDto,
 };
 use crate::settings::{self, Settings};
 use crate::{now, AppState, MAIN_WINDOW};
@@ -52,6 +53,9 @@ pub async fn get_article(
         article.summary.title = barg_core::persian::repair_text(&article.summary.title);
         article.body_html = barg_core::persian::repair_html(&article.body_html);
     }
+    // Images load from the offline cache only, never from the network.
+    article.body_html =
+        barg_core::feeds::images::point_images_at_cache(&article.body_html, &crate::image_prefix());
     Ok(article.into())
 }
 
@@ -222,4 +226,157 @@ pub fn set_settings<R: Runtime>(
             .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
     }
     Ok(settings)
+}
+
+/// Subscribes to a feed, or to the feed a page announces.
+#[tauri::command]
+pub async fn add_feed(
+    state: State<'_, AppState>,
+    url: String,
+    folder: Option<String>,
+) -> Result<SourceDto, CommandError> {
+    let id = barg_core::feeds::sync::subscribe(
+        &state.library,
+        &state.fetcher,
+        &url,
+        folder.as_deref(),
+        now(),
+    )
+    .await?;
+    let sources = on_library(&state, |library| library.sources()).await?;
+    sources
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(Into::into)
+        .ok_or_else(|| CommandError::new(ErrorCode::NotFound, format!("source {id}")))
+}
+
+#[tauri::command]
+pub async fn remove_source(
+    state: State<'_, AppState>,
+    id: i64,
+    keep_articles: bool,
+) -> Result<(), CommandError> {
+    on_library(&state, move |library| {
+        library.remove_source(id, keep_articles)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn rename_source(
+    state: State<'_, AppState>,
+    id: i64,
+    title: String,
+) -> Result<(), CommandError> {
+    if title.trim().is_empty() {
+        return Err(CommandError::new(ErrorCode::InvalidInput, "an empty name"));
+    }
+    on_library(&state, move |library| library.rename_source(id, &title)).await
+}
+
+#[tauri::command]
+pub async fn move_source(
+    state: State<'_, AppState>,
+    id: i64,
+    folder: Option<String>,
+) -> Result<(), CommandError> {
+    on_library(&state, move |library| {
+        library.move_source(id, folder.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_fetch_full_text(
+    state: State<'_, AppState>,
+    id: i64,
+    on: bool,
+) -> Result<(), CommandError> {
+    on_library(&state, move |library| library.set_fetch_full_text(id, on)).await
+}
+
+/// Syncs every feed (or one), streaming progress; one sync at a time.
+#[tauri::command]
+pub async fn sync_feeds(
+    state: State<'_, AppState>,
+    source_id: Option<i64>,
+    on_progress: Channel<SyncProgressDto>,
+) -> Result<SyncReportDto, CommandError> {
+    let _running = state.sync_lock.lock().await;
+    state.sync_cancel.reset();
+    let options = barg_core::feeds::sync::SyncOptions {
+        images: Some(state.images.clone()),
+        ..Default::default()
+    };
+    let report = barg_core::feeds::sync::sync(
+        &state.library,
+        &state.fetcher,
+        source_id,
+        &options,
+        now(),
+        &state.sync_cancel,
+        move |progress| {
+            let _ = on_progress.send(progress.into());
+        },
+    )
+    .await?;
+    Ok(report.into())
+}
+
+#[tauri::command]
+pub fn cancel_sync(state: State<'_, AppState>) {
+    state.sync_cancel.cancel();
+}
+
+#[tauri::command]
+pub async fn import_opml(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<OpmlImportReport, CommandError> {
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+    let library = Arc::clone(&state.library);
+    let counts = tauri::async_runtime::spawn_blocking(move || library.import_opml(&text, now()))
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(OpmlImportReport {
+        added: counts.added,
+        existing: counts.existing,
+    })
+}
+
+#[tauri::command]
+pub async fn export_opml(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<OpmlExportReport, CommandError> {
+    let (text, feeds) = on_library(&state, |library| library.export_opml()).await?;
+    let partial = std::path::Path::new(&path).with_extension("partial");
+    let io = |e: std::io::Error| CommandError::new(ErrorCode::Io, e.to_string());
+    std::fs::write(&partial, text).map_err(io)?;
+    std::fs::rename(&partial, &path).map_err(io)?;
+    Ok(OpmlExportReport { feeds, path })
+}
+
+/// Saves a web page for offline reading; returns the new article's id.
+#[tauri::command]
+pub async fn save_page(state: State<'_, AppState>, url: String) -> Result<SavedPage, CommandError> {
+    let id = barg_core::feeds::sync::save_page(
+        &state.library,
+        &state.fetcher,
+        &url,
+        Some(&state.images),
+        now(),
+    )
+    .await?;
+    Ok(SavedPage { id })
+}
+
+#[tauri::command]
+pub fn default_feeds() -> Vec<DefaultFeed> {
+    barg_core::feeds::defaults::DEFAULT_FEEDS
+        .iter()
+        .map(|&(title, url, lang)| DefaultFeed { title, url, lang })
+        .collect()
 }

@@ -28,10 +28,17 @@ pub enum ErrorCode {
     UnsupportedFormat,
     TooLarge,
     Internal,
+    Network,
+    Timeout,
+    HttpStatus,
+    NotAFeed,
+    RedirectLoop,
+    Cancelled,
+    AlreadySubscribed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 8] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::NotFound,
         ErrorCode::Database,
         ErrorCode::InvalidInput,
@@ -40,7 +47,28 @@ impl ErrorCode {
         ErrorCode::UnsupportedFormat,
         ErrorCode::TooLarge,
         ErrorCode::Internal,
+        ErrorCode::Network,
+        ErrorCode::Timeout,
+        ErrorCode::HttpStatus,
+        ErrorCode::NotAFeed,
+        ErrorCode::RedirectLoop,
+        ErrorCode::Cancelled,
+        ErrorCode::AlreadySubscribed,
     ];
+
+    /// The code barg-core names with this string (`network`, `not-a-feed`…);
+    /// an unknown one is `internal`.
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| {
+                serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s == code))
+                    == Some(true)
+            })
+            .unwrap_or(ErrorCode::Internal)
+    }
 
     /// The id of the localized message for this code.
     pub fn message_id(self) -> String {
@@ -85,7 +113,10 @@ impl From<IngestError> for CommandError {
 impl CommandError {
     fn from_library_code(error: &LibraryError) -> ErrorCode {
         match error {
-            LibraryError::ArticleNotFound(_) => ErrorCode::NotFound,
+            LibraryError::ArticleNotFound(_) | LibraryError::SourceNotFound(_) => {
+                ErrorCode::NotFound
+            }
+            LibraryError::AlreadySubscribed(_) => ErrorCode::AlreadySubscribed,
             LibraryError::Io(_) => ErrorCode::Io,
             _ => ErrorCode::Database,
         }
@@ -281,6 +312,12 @@ pub struct SourceDto {
     pub kind: String,
     pub article_count: i64,
     pub unread_count: i64,
+    pub url: Option<String>,
+    pub site_url: Option<String>,
+    pub folder: Option<String>,
+    pub last_success_at: Option<i64>,
+    pub last_error_code: Option<ErrorCode>,
+    pub fetch_full_text: bool,
 }
 
 impl From<Source> for SourceDto {
@@ -291,6 +328,12 @@ impl From<Source> for SourceDto {
             kind: s.kind,
             article_count: s.article_count,
             unread_count: s.unread_count,
+            url: s.url,
+            site_url: s.site_url,
+            folder: s.folder,
+            last_success_at: s.last_success_at,
+            last_error_code: s.last_error_code.as_deref().map(ErrorCode::from_code),
+            fetch_full_text: s.fetch_full_text,
         }
     }
 }
@@ -334,4 +377,106 @@ pub struct ExportReport {
     pub articles: u64,
     pub bookmarks: u64,
     pub path: String,
+}
+
+impl From<barg_core::feeds::sync::AddError> for CommandError {
+    fn from(error: barg_core::feeds::sync::AddError) -> Self {
+        Self::new(ErrorCode::from_code(error.code()), error.to_string())
+    }
+}
+
+impl From<barg_core::feeds::opml::OpmlError> for CommandError {
+    fn from(error: barg_core::feeds::opml::OpmlError) -> Self {
+        match error {
+            barg_core::feeds::opml::OpmlError::Library(inner) => inner.into(),
+            other => Self::new(ErrorCode::InvalidInput, other.to_string()),
+        }
+    }
+}
+
+/// Streamed to the UI while feeds sync.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncProgressDto {
+    pub feeds_done: u32,
+    pub feeds_total: u32,
+    pub added: u64,
+    pub updated: u64,
+    pub failed: u32,
+    pub current_feed: String,
+}
+
+impl From<&barg_core::feeds::sync::SyncProgress> for SyncProgressDto {
+    fn from(p: &barg_core::feeds::sync::SyncProgress) -> Self {
+        Self {
+            feeds_done: p.feeds_done,
+            feeds_total: p.feeds_total,
+            added: p.added,
+            updated: p.updated,
+            failed: p.failed,
+            current_feed: p.current_feed.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FeedFailureDto {
+    pub source_id: i64,
+    pub title: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReportDto {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub failed: Vec<FeedFailureDto>,
+}
+
+impl From<barg_core::feeds::sync::SyncReport> for SyncReportDto {
+    fn from(r: barg_core::feeds::sync::SyncReport) -> Self {
+        Self {
+            added: r.added,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            failed: r
+                .failed
+                .into_iter()
+                .map(|f| FeedFailureDto {
+                    source_id: f.source_id,
+                    title: f.title,
+                    code: ErrorCode::from_code(&f.code),
+                    message: f.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OpmlImportReport {
+    pub added: u64,
+    pub existing: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OpmlExportReport {
+    pub feeds: usize,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedPage {
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DefaultFeed {
+    pub title: &'static str,
+    pub url: &'static str,
+    pub lang: &'static str,
 }

@@ -13,6 +13,9 @@ pub mod settings;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use barg_core::feeds::fetch::{Fetcher, Limits};
+use barg_core::feeds::images::ImageCache;
+use barg_core::feeds::Cancel;
 use barg_core::Library;
 use tauri::{Builder, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
@@ -29,7 +32,17 @@ pub struct AppState {
     pub library: Arc<Library>,
     pub data_dir: PathBuf,
     pub messages: Messages,
+    /// The one HTTP client (its per-host limits hold across syncs).
+    pub fetcher: Arc<Fetcher>,
+    pub images: ImageCache,
+    /// Stops the running sync; reset when the next one starts.
+    pub sync_cancel: Cancel,
+    /// Held while a sync runs: a second one waits instead of racing it.
+    pub sync_lock: Arc<tokio::sync::Mutex<()>>,
 }
+
+/// The image cache's share of the disk.
+pub const IMAGE_BUDGET_BYTES: u64 = 512 * 1024 * 1024;
 
 impl AppState {
     /// Opens (or creates) the library in `data_dir`, filling a new one with
@@ -39,7 +52,35 @@ impl AppState {
             library: Arc::new(open_library(data_dir)?),
             data_dir: data_dir.to_owned(),
             messages: Messages::new(),
+            fetcher: Arc::new(new_fetcher()),
+            images: image_cache(data_dir),
+            sync_cancel: Cancel::default(),
+            sync_lock: Arc::default(),
         })
+    }
+}
+
+/// Barg's HTTP client with its default limits.
+pub fn new_fetcher() -> Fetcher {
+    // Building a client fails only when TLS cannot initialise at all.
+    Fetcher::new(Limits::default()).unwrap_or_else(|e| panic!("no HTTP client: {e}"))
+}
+
+/// The offline image cache of a data folder.
+pub fn image_cache(data_dir: &Path) -> ImageCache {
+    ImageCache::new(data_dir.join("images"), IMAGE_BUDGET_BYTES)
+}
+
+/// The URI scheme the reader loads cached images through.
+pub const IMAGE_SCHEME: &str = "barg-image";
+
+/// The address prefix of a cached image, as the web view must write it
+/// (Windows serves custom schemes as `http://<scheme>.localhost/`).
+pub fn image_prefix() -> String {
+    if cfg!(windows) {
+        format!("http://{IMAGE_SCHEME}.localhost/")
+    } else {
+        format!("{IMAGE_SCHEME}://localhost/")
     }
 }
 
@@ -109,6 +150,10 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .register_asynchronous_uri_scheme_protocol(IMAGE_SCHEME, |ctx, request, responder| {
+            let app = ctx.app_handle().clone();
+            std::thread::spawn(move || responder.respond(cached_image(&app, request.uri().path())));
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_articles,
             commands::get_article,
@@ -122,7 +167,52 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::set_read,
             commands::set_reading_position,
             commands::open_external,
+            commands::add_feed,
+            commands::remove_source,
+            commands::rename_source,
+            commands::move_source,
+            commands::set_fetch_full_text,
+            commands::sync_feeds,
+            commands::cancel_sync,
+            commands::import_opml,
+            commands::export_opml,
+            commands::save_page,
+            commands::default_feeds,
         ])
+}
+
+/// Answers the image scheme from the offline cache only: a path is the
+/// percent-encoded original address; an image the cache lacks is a 404
+/// (never a fetch from the network).
+fn cached_image<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    path: &str,
+) -> tauri::http::Response<Vec<u8>> {
+    let not_found = || {
+        tauri::http::Response::builder()
+            .status(404)
+            .body(Vec::new())
+            .unwrap_or_default()
+    };
+    let encoded = path.trim_start_matches('/');
+    let url: String = url::form_urlencoded::parse(format!("u={encoded}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let Some(state) = app.try_state::<AppState>() else {
+        return not_found();
+    };
+    match state.images.lookup(&state.library, &url) {
+        Ok(Some((file, mime))) => match std::fs::read(file) {
+            Ok(bytes) => tauri::http::Response::builder()
+                .header("Content-Type", mime)
+                .header("Cache-Control", "max-age=31536000, immutable")
+                .body(bytes)
+                .unwrap_or_else(|_| not_found()),
+            Err(_) => not_found(),
+        },
+        _ => not_found(),
+    }
 }
 
 /// Opens the main window, titled in the user's interface language.

@@ -67,6 +67,10 @@ pub struct Settings {
     pub mark_read_on_open: bool,
     /// Widths in CSS pixels of the sources pane and the list pane.
     pub pane_widths: [u16; 2],
+    /// Minutes between background syncs; 0 turns them off.
+    pub refresh_minutes: u16,
+    /// Whether the default Persian feeds were offered (they are, once).
+    pub feeds_offered: bool,
 }
 
 impl Default for Settings {
@@ -82,6 +86,8 @@ impl Default for Settings {
             calendar: Calendar::default(),
             mark_read_on_open: true,
             pane_widths: [220, 380],
+            refresh_minutes: 30,
+            feeds_offered: false,
         }
     }
 }
@@ -96,6 +102,7 @@ impl Settings {
             1.9
         };
         self.text_width = self.text_width.clamp(30, 90);
+        self.refresh_minutes = self.refresh_minutes.min(24 * 60);
         self.pane_widths = [
             self.pane_widths[0].clamp(160, 480),
             self.pane_widths[1].clamp(240, 800),

@@ -247,3 +247,148 @@ fn a_folder_holding_a_foreign_database_is_refused_and_left_alone() {
         "the file is untouched"
     );
 }
+
+#[path = "../core/tests/support/server.rs"]
+mod server;
+
+#[test]
+fn feeds_are_added_synced_listed_exported_and_removed_from_the_command_line() {
+    let server = server::TestServer::start();
+    let feed = std::fs::read(fixture(
+        "feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml",
+    ))
+    .unwrap();
+    server.route(
+        "/hoder.xml",
+        server::Route::body(feed, "application/rss+xml").with_etag("v1"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+
+    let added = barg(
+        dir.path(),
+        &[
+            "--json",
+            "feeds",
+            "add",
+            &server.url("/hoder.xml"),
+            "--folder",
+            "وبلاگ",
+        ],
+        None,
+    );
+    assert_eq!(
+        added.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let id = json_lines(&added)[0]["id"]
+        .as_i64()
+        .expect("the new feed's id");
+
+    let synced = barg(dir.path(), &["--json", "sync"], None);
+    assert_eq!(
+        synced.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+    let summary = json_lines(&synced).pop().unwrap();
+    assert!(
+        summary["added"].as_u64().unwrap() >= 5,
+        "the feed's items arrive: {summary}"
+    );
+    let again = json_lines(&barg(
+        dir.path(),
+        &["--json", "sync", "--feed", &id.to_string()],
+        None,
+    ))
+    .pop()
+    .unwrap();
+    assert_eq!(
+        (again["added"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(1)),
+        "a 304 the second time: {again}"
+    );
+
+    let listed = barg(
+        dir.path(),
+        &[
+            "--json",
+            "list",
+            "--source",
+            &id.to_string(),
+            "--limit",
+            "3",
+        ],
+        None,
+    );
+    assert_eq!(
+        json_lines(&listed).len(),
+        3,
+        "the feed's articles are listed"
+    );
+
+    let feeds = json_lines(&barg(dir.path(), &["--json", "feeds", "list"], None));
+    assert_eq!(feeds.len(), 1);
+    assert_eq!(feeds[0]["folder"], "وبلاگ");
+    let opml = dir.path().join("subs.opml");
+    let exported = barg(
+        dir.path(),
+        &["feeds", "export-opml", opml.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(exported.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&opml)
+        .unwrap()
+        .contains(&server.url("/hoder.xml")));
+
+    let removed = barg(
+        dir.path(),
+        &["feeds", "remove", &id.to_string(), "--keep-articles"],
+        None,
+    );
+    assert_eq!(removed.status.code(), Some(0));
+    assert!(
+        json_lines(&barg(dir.path(), &["--json", "feeds", "list"], None)).is_empty(),
+        "unsubscribed"
+    );
+    let kept = barg(
+        dir.path(),
+        &["--json", "list", "--source", &id.to_string()],
+        None,
+    );
+    assert!(
+        !json_lines(&kept).is_empty(),
+        "with --keep-articles the articles stay"
+    );
+
+    let other = tempfile::tempdir().unwrap();
+    let imported = barg(
+        other.path(),
+        &["--json", "feeds", "import-opml", opml.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        json_lines(&imported)[0]["added"],
+        1,
+        "the OPML file subscribes another library"
+    );
+
+    server.stop();
+    let dead = barg(
+        dir.path(),
+        &["feeds", "add", "http://127.0.0.1:9/feed.xml"],
+        None,
+    );
+    assert_eq!(
+        dead.status.code(),
+        Some(1),
+        "a dead server is a clear error"
+    );
+    assert!(
+        String::from_utf8_lossy(&dead.stderr).contains("could not be reached"),
+        "{}",
+        String::from_utf8_lossy(&dead.stderr)
+    );
+}

@@ -163,14 +163,16 @@ fn settings_start_persian_and_persist_across_restarts() {
         json!({
             "language": "fa", "theme": "system", "repairHalfSpaces": true,
             "fontSize": 18, "lineHeight": 1.9, "textWidth": 42, "digits": "persian",
-            "calendar": "jalali", "markReadOnOpen": true, "paneWidths": [220, 380]
+            "calendar": "jalali", "markReadOnOpen": true, "paneWidths": [220, 380],
+            "refreshMinutes": 30, "feedsOffered": false
         }),
         "a first start is Persian, with Persian digits and the Jalali calendar"
     );
     let chosen = json!({
         "language": "en", "theme": "sepia", "repairHalfSpaces": false,
         "fontSize": 22, "lineHeight": 2.0, "textWidth": 60, "digits": "latin",
-        "calendar": "gregorian", "markReadOnOpen": false, "paneWidths": [250, 400]
+        "calendar": "gregorian", "markReadOnOpen": false, "paneWidths": [250, 400],
+        "refreshMinutes": 0, "feedsOffered": true
     });
     let saved =
         invoke(&app, "set_settings", json!({ "settings": chosen })).expect("set_settings succeeds");
@@ -274,7 +276,9 @@ fn sources_are_listed_with_their_counts() {
     let sources = invoke(&app, "list_sources", json!({})).expect("list_sources succeeds");
     assert_eq!(
         sources,
-        json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4, "unreadCount": 4 }])
+        json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4, "unreadCount": 4,
+                 "url": null, "siteUrl": null, "folder": null, "lastSuccessAt": null, "lastErrorCode": null,
+                 "fetchFullText": true }])
     );
 }
 

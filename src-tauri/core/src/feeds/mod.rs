@@ -11,6 +11,7 @@
 //! Subscriptions are `sources` rows of kind `feed` whose `locator` is the
 //! feed URL.
 
+pub mod defaults;
 pub mod discover;
 pub mod fetch;
 pub mod images;
