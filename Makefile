@@ -59,6 +59,9 @@ bench: ui
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BENCH_SIZES=$${BARG_BENCH_SIZES:-100000,1000000} cargo bench -p barg-core --bench library
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace --no-run
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test -p barg-e2e --test window_bench -- --ignored --nocapture
+	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo build --release -p barg
+	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
 
 clean:
 	rm -rf ui/dist target

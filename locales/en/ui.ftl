@@ -152,3 +152,104 @@ shortcut-go-all = Go to all articles
 shortcut-go-unread = Go to unread
 shortcut-go-bookmarks = Go to bookmarks
 shortcut-help = Show this list
+
+## Dialogs
+
+dialog-cancel = Cancel
+
+## Feeds: subscriptions in the sources pane
+
+feed-add-button = Add subscription
+feed-add-title = New subscription
+feed-add-url = Feed or website address
+feed-add-url-hint = Type the feed’s address or any page of the website; Barg finds the feed itself.
+feed-add-folder = Folder (optional)
+feed-add-submit = Add
+feed-add-running = Looking for the feed…
+# The time is relative ("2 hours ago") or a date ("Dec 28, 2021").
+source-updated = Updated { $time }
+source-never-updated = Not fetched yet
+source-failed = The last refresh failed:
+source-menu = Options for { $title }
+source-refresh = Refresh this feed
+source-rename = Rename
+source-move = Move to folder
+source-full-text = Fetch full article text
+source-unsubscribe = Unsubscribe
+source-remove = Remove source
+source-rename-title = Rename source
+source-rename-label = New name
+source-rename-submit = Save
+source-move-title = Move “{ $title }” to a folder
+source-move-label = Folder name
+source-move-hint = Pick a folder or type a new name. Leave it empty to take the feed out of its folder.
+source-move-submit = Move
+source-unsubscribe-title = Unsubscribe from “{ $title }”?
+source-remove-title = Remove “{ $title }”?
+source-remove-question = Keep this source’s articles in the library, or delete them?
+source-remove-keep = Keep the articles
+source-remove-delete = Delete the articles
+
+## Feeds: refreshing
+
+sync-button = Refresh all feeds
+sync-running = Refreshing the feeds…
+sync-progress = { $done } of { $total ->
+    [one] { $total } feed
+   *[other] { $total } feeds
+} · { $added ->
+    [one] { $added } new article
+   *[other] { $added } new articles
+}
+sync-cancel = Cancel
+sync-done = Feeds refreshed
+sync-stopped = Refresh stopped
+sync-counts = { $added ->
+    [one] { $added } new article
+   *[other] { $added } new articles
+} · { $updated } updated
+sync-failed-count = { $failed ->
+    [0] Every feed was fetched without a problem.
+    [one] { $failed } feed could not be refreshed:
+   *[other] { $failed } feeds could not be refreshed:
+}
+sync-no-feeds = You have no subscriptions yet. Start with “Add subscription” in the sources pane.
+sync-dismiss = Close
+
+## Feeds: the starter feeds offered on first start
+
+default-feeds-title = A few feeds to start with
+default-feeds-intro = Your library has no feeds yet. Subscribe to these? You can unsubscribe from any of them later.
+default-feeds-accept = Subscribe
+default-feeds-running = Subscribing…
+default-feeds-dismiss = No thanks
+
+## Subscriptions as OPML, and saving a web page
+
+opml-import = Import subscriptions (OPML)
+opml-export = Export subscriptions (OPML)
+opml-filter-name = Subscription list (OPML)
+opml-import-done = Added { $added ->
+    [one] { $added } subscription
+   *[other] { $added } subscriptions
+}; { $existing } already there.
+opml-export-done = Saved { $feeds ->
+    [one] { $feeds } subscription
+   *[other] { $feeds } subscriptions
+} to { $path }.
+save-page-button = Save page
+save-page-title = Save a web page
+save-page-url = Page address
+save-page-hint = The page’s text is saved in the library, to read without a connection.
+save-page-submit = Save
+save-page-running = Saving…
+
+## Settings: feeds
+
+settings-feeds = Feeds
+settings-refresh-minutes = Refresh automatically
+settings-refresh-minutes-hint = Feeds refresh in the background, except while the computer is offline.
+settings-refresh-off = Off
+settings-refresh-every-minutes = Every { $minutes } minutes
+settings-refresh-every-hour = Every hour
+settings-refresh-every-hours = Every { $hours } hours

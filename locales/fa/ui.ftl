@@ -142,3 +142,91 @@ shortcut-go-all = رفتن به همهٔ مقاله‌ها
 shortcut-go-unread = رفتن به نخوانده‌ها
 shortcut-go-bookmarks = رفتن به نشانک‌ها
 shortcut-help = نمایش این فهرست
+
+## Dialogs
+
+dialog-cancel = انصراف
+
+## Feeds: subscriptions in the sources pane
+
+feed-add-button = افزودن اشتراک
+feed-add-title = اشتراک تازه
+feed-add-url = نشانی خوراک یا وب‌سایت
+feed-add-url-hint = نشانی خوراک یا هر صفحه‌ای از آن وب‌سایت را بنویسید؛ برگ خودش خوراک را پیدا می‌کند.
+feed-add-folder = پوشه (اختیاری)
+feed-add-submit = افزودن
+feed-add-running = در حال یافتن خوراک…
+# The time is relative («۲ ساعت پیش») or a date («۷ دی ۱۴۰۰»).
+source-updated = { $time } به‌روز شد
+source-never-updated = هنوز دریافت نشده
+source-failed = آخرین به‌روزرسانی ناموفق بود:
+source-menu = گزینه‌های { $title }
+source-refresh = به‌روزرسانی این خوراک
+source-rename = تغییر نام
+source-move = انتقال به پوشه
+source-full-text = دریافت متن کامل مقاله‌ها
+source-unsubscribe = لغو اشتراک
+source-remove = حذف منبع
+source-rename-title = تغییر نام منبع
+source-rename-label = نام تازه
+source-rename-submit = ذخیره
+source-move-title = انتقال «{ $title }» به پوشه
+source-move-label = نام پوشه
+source-move-hint = یکی از پوشه‌ها را برگزینید یا نام تازه‌ای بنویسید. برای بیرون آوردن از پوشه، این خانه را خالی بگذارید.
+source-move-submit = انتقال
+source-unsubscribe-title = اشتراک «{ $title }» لغو شود؟
+source-remove-title = «{ $title }» حذف شود؟
+source-remove-question = مقاله‌هایی که از این منبع در کتابخانه دارید نگه داشته شوند یا پاک شوند؟
+source-remove-keep = نگه‌داشتن مقاله‌ها
+source-remove-delete = پاک کردن مقاله‌ها
+
+## Feeds: refreshing
+
+sync-button = به‌روزرسانی همهٔ خوراک‌ها
+sync-running = در حال به‌روزرسانی خوراک‌ها…
+# Persian counts take the singular noun: «۳ از ۱۰ خوراک، ۲۴ مقالهٔ تازه». A comma, not a
+# middle dot: beside Persian digits «·» reads as a zero (۰).
+sync-progress = { $done } از { $total } خوراک، { $added } مقالهٔ تازه
+sync-cancel = لغو
+sync-done = به‌روزرسانی خوراک‌ها تمام شد
+sync-stopped = به‌روزرسانی خوراک‌ها متوقف شد
+sync-counts = { $added } مقالهٔ تازه، { $updated } مقالهٔ به‌روزشده
+sync-failed-count = { $failed ->
+    [0] همهٔ خوراک‌ها بی‌مشکل دریافت شدند.
+   *[other] { $failed } خوراک به‌روز نشد:
+}
+sync-no-feeds = هنوز مشترک هیچ خوراکی نشده‌اید. با دکمهٔ «افزودن اشتراک» در ستون منبع‌ها شروع کنید.
+sync-dismiss = بستن
+
+## Feeds: the starter feeds offered on first start
+
+default-feeds-title = چند خوراک برای شروع
+default-feeds-intro = کتابخانهٔ شما هنوز خوراکی ندارد. می‌خواهید مشترک این خوراک‌ها شوید؟ هر کدام را بعداً می‌توانید لغو کنید.
+default-feeds-accept = مشترک شدن
+default-feeds-running = در حال افزودن…
+default-feeds-dismiss = نه، ممنون
+
+## Subscriptions as OPML, and saving a web page
+
+opml-import = درون‌ریزی اشتراک‌ها (OPML)
+opml-export = برون‌بری اشتراک‌ها (OPML)
+opml-filter-name = فهرست اشتراک‌ها (OPML)
+opml-import-done = { $added } اشتراک تازه افزوده شد؛ { $existing } اشتراک از پیش وجود داشت.
+opml-export-done = { $feeds } اشتراک در { $path } ذخیره شد.
+save-page-button = ذخیرهٔ صفحه
+save-page-title = ذخیرهٔ یک صفحهٔ وب
+save-page-url = نشانی صفحه
+save-page-hint = متن صفحه در کتابخانه ذخیره می‌شود تا بدون اینترنت هم خوانده شود.
+save-page-submit = ذخیره
+save-page-running = در حال ذخیره…
+
+## Settings: feeds
+
+settings-feeds = خوراک‌ها
+settings-refresh-minutes = به‌روزرسانی خودکار
+settings-refresh-minutes-hint = خوراک‌ها در پس‌زمینه به‌روز می‌شوند، مگر وقتی رایانه به اینترنت وصل نیست.
+settings-refresh-off = خاموش
+# Persian counts take the singular noun: «هر ۱۵ دقیقه».
+settings-refresh-every-minutes = هر { $minutes } دقیقه
+settings-refresh-every-hour = هر ساعت
+settings-refresh-every-hours = هر { $hours } ساعت

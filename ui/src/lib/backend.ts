@@ -70,6 +70,10 @@ export interface Settings {
   markReadOnOpen: boolean;
   /** Widths in px of the sources pane and of the article list pane. */
   paneWidths: [number, number];
+  /** Refresh every feed this often, in minutes; 0 turns it off. */
+  refreshMinutes: number;
+  /** Whether the starter feeds were offered (taken or declined). */
+  feedsOffered: boolean;
 }
 
 /** A piece of the original text; `hit` when it matched the query. */
@@ -115,6 +119,61 @@ export interface Source {
   kind: SourceKind;
   articleCount: number;
   unreadCount: number;
+  /** A feed's own address; null for other kinds. */
+  url: string | null;
+  /** The web site the feed belongs to. */
+  siteUrl: string | null;
+  /** The folder the feed is filed in; null for none. */
+  folder: string | null;
+  /** Unix seconds of the last fetch that worked. */
+  lastSuccessAt: number | null;
+  /** Why the last fetch failed (an error code, shown as `error-<code>`); null when it worked. */
+  lastErrorCode: string | null;
+  /** Fetch each article's page for its full text, for feeds that send only a summary. */
+  fetchFullText: boolean;
+}
+
+export interface SyncProgress {
+  feedsDone: number;
+  feedsTotal: number;
+  added: number;
+  updated: number;
+  failed: number;
+  currentFeed: string;
+}
+
+export interface SyncFailure {
+  sourceId: number;
+  title: string;
+  /** An error code, shown as `error-<code>`. */
+  code: string;
+  message: string;
+}
+
+export interface SyncReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: SyncFailure[];
+}
+
+export interface OpmlImportReport {
+  /** Feeds subscribed to. */
+  added: number;
+  /** Feeds that were already subscribed to. */
+  existing: number;
+}
+
+export interface OpmlExportReport {
+  feeds: number;
+  path: string;
+}
+
+/** A feed offered on first start. */
+export interface DefaultFeed {
+  title: string;
+  url: string;
+  lang: string;
 }
 
 export interface ImportProgress {
@@ -209,6 +268,57 @@ export function search(query: SearchQuery): Promise<SearchResult> {
 
 export function listSources(): Promise<Source[]> {
   return call('list_sources');
+}
+
+/** Subscribes to a feed; `url` may be the feed's or any page that links to it. */
+export function addFeed(url: string, folder: string | null): Promise<Source> {
+  return call('add_feed', { url, folder });
+}
+
+/** Removes a source; with `keepArticles`, its articles stay in the library. */
+export async function removeSource(id: number, keepArticles: boolean): Promise<void> {
+  await call<null>('remove_source', { id, keepArticles });
+}
+
+export async function renameSource(id: number, title: string): Promise<void> {
+  await call<null>('rename_source', { id, title });
+}
+
+/** Files a feed in `folder`; null takes it out of any folder. */
+export async function moveSource(id: number, folder: string | null): Promise<void> {
+  await call<null>('move_source', { id, folder });
+}
+
+export async function setFetchFullText(id: number, on: boolean): Promise<void> {
+  await call<null>('set_fetch_full_text', { id, on });
+}
+
+/** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
+export function syncFeeds(sourceId: number | null, onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {
+  return call('sync_feeds', { sourceId, onProgress: new Channel<SyncProgress>(onProgress) });
+}
+
+/** Stops the sync that is running; what it fetched so far is kept. */
+export async function cancelSync(): Promise<void> {
+  await call<null>('cancel_sync');
+}
+
+export function importOpml(path: string): Promise<OpmlImportReport> {
+  return call('import_opml', { path });
+}
+
+export function exportOpml(path: string): Promise<OpmlExportReport> {
+  return call('export_opml', { path });
+}
+
+/** Fetches a web page and stores it as an article; resolves to the article's id. */
+export function savePage(url: string): Promise<{ id: number }> {
+  return call('save_page', { url });
+}
+
+/** The feeds offered on first start. */
+export function defaultFeeds(): Promise<DefaultFeed[]> {
+  return call('default_feeds');
 }
 
 /** Imports files into the library; `onProgress` hears about each file as it is done. */

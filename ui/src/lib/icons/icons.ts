@@ -17,9 +17,21 @@ export const ICONS = {
   inbox: 'M4 13l2.5-7h11L20 13v5H4zM4 13h5l1 2h4l1-2h5',
   bookmark: 'M6.5 3.5h11a1 1 0 0 1 1 1v16l-6.5-4.2-6.5 4.2v-16a1 1 0 0 1 1-1z',
   feed: 'M5 5a14 14 0 0 1 14 14M5 11a8 8 0 0 1 8 8M5.5 18.5h.01',
+  plus: 'M12 5v14M5 12h14',
+  /** Circling arrows: refresh the feeds. */
+  refresh: 'M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4h-4',
+  /** Three dots: more actions. */
+  more: 'M5.5 12h.01M12 12h.01M18.5 12h.01',
+  warning: 'M12 4L2.8 19.5h18.4zM12 10v4.5M12 17h.01',
+  folder: 'M3.5 7a1 1 0 0 1 1-1h5l2 2h8a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-15a1 1 0 0 1-1-1z',
+  edit: 'M4.5 19.5l1-4 10-10 3 3-10 10zM13.5 7.5l3 3',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  link: 'M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1',
+  /** Points towards the end of the line (a closed folder): mirrored in right-to-left. */
+  chevron: 'M9.5 6l6 6-6 6',
 } as const;
 
 export type IconName = keyof typeof ICONS;
 
 /** Icons that point somewhere, and so flip with the interface direction. */
-export const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'external']);
+export const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'external', 'chevron']);

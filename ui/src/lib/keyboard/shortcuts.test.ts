@@ -107,6 +107,10 @@ describe('the shortcuts sheet', () => {
     }
   });
 
+  test('r (refresh the feeds) is listed', () => {
+    expect(SHORTCUT_HELP.find((line) => line.action === 'refresh')?.keys, 'r, by its key code').toEqual([['KeyR']]);
+  });
+
   test('the key caps it shows are the keys the reader answers to', () => {
     const reader = new ShortcutReader();
     for (const line of SHORTCUT_HELP.filter((l) => l.action !== 'help')) {

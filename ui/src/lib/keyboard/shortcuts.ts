@@ -110,8 +110,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { action: 'bookmark', keys: [['KeyB']] },
   { action: 'toggle-read', keys: [['KeyM']] },
   { action: 'search', keys: [['Slash']] },
-  // `r` (refresh) joins the list once there is something to refresh: the
-  // backend has no refreshAll yet, so the key does nothing today.
+  { action: 'refresh', keys: [['KeyR']] },
   { action: 'go-all', keys: [['KeyG', 'KeyA']] },
   { action: 'go-unread', keys: [['KeyG', 'KeyU']] },
   { action: 'go-bookmarks', keys: [['KeyG', 'KeyB']] },

@@ -17,6 +17,13 @@ const SAMPLE_ARGS = {
   articles: 5,
   bookmarks: 1,
   path: '/home/x/barg-library.json',
+  updated: 4,
+  unchanged: 5,
+  existing: 3,
+  feeds: 7,
+  hours: 3,
+  time: '2 hours ago',
+  title: 'BBC فارسی',
 };
 
 function messageIds(language: string, name: string): string[] {

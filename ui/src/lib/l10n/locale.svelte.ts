@@ -57,6 +57,13 @@ const ERROR_CODES = new Set([
   'unsupported-format',
   'too-large',
   'internal',
+  'network',
+  'timeout',
+  'http-status',
+  'not-a-feed',
+  'redirect-loop',
+  'cancelled',
+  'already-subscribed',
 ]);
 
 /** The localized text for a backend error code; never the backend's own message. */

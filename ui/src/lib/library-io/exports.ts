@@ -25,3 +25,7 @@ export function exportPlan(choice: ExportChoice): ExportPlan {
       return { format: 'md', bookmarksOnly: true, defaultPath: 'barg-bookmarks.md', extensions: ['md'] };
   }
 }
+
+/** Subscriptions as OPML, the list every feed reader imports and exports. */
+export const OPML_EXTENSIONS = ['opml', 'xml'];
+export const OPML_DEFAULT_PATH = 'barg-subscriptions.opml';

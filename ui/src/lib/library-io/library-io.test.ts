@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EXPORT_CHOICES, exportPlan } from './exports';
+import { EXPORT_CHOICES, exportPlan, OPML_DEFAULT_PATH, OPML_EXTENSIONS } from './exports';
 import { fileName, mergeReports } from './imports.svelte';
 
 describe('fileName', () => {
@@ -54,5 +54,13 @@ describe('exportPlan', () => {
       expect(plan.defaultPath.startsWith('barg-'), `${choice}: ${plan.defaultPath}`).toBe(true);
     }
     expect(exportPlan('json').defaultPath, 'as agreed with the backend').toBe('barg-library.json');
+  });
+});
+
+describe('OPML', () => {
+  test('the proposed file name has an extension the filter allows', () => {
+    const extension = OPML_DEFAULT_PATH.split('.').at(-1)!;
+    expect(OPML_EXTENSIONS, OPML_DEFAULT_PATH).toContain(extension);
+    expect(OPML_EXTENSIONS, 'many readers save OPML as .xml').toContain('xml');
   });
 });

@@ -17,7 +17,18 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: 'jalali',
   markReadOnOpen: true,
   paneWidths: [...DEFAULT_PANE_WIDTHS],
+  refreshMinutes: 30,
+  feedsOffered: false,
 };
+
+/** How often feeds may refresh by themselves, in minutes; 0 is off. */
+export const REFRESH_CHOICES = [0, 15, 30, 60, 180] as const;
+
+/** The choice nearest to `value` (a stored value the menu does not offer), or the default. */
+function refreshChoice(value: unknown, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fallback;
+  return REFRESH_CHOICES.reduce((best, choice) => (Math.abs(choice - value) < Math.abs(best - value) ? choice : best));
+}
 
 /** The reader's ranges: [min, max, step]. */
 export const FONT_SIZE_RANGE = [14, 28, 1] as const;
@@ -55,6 +66,8 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     calendar: pick(stored.calendar, ['jalali', 'gregorian'], d.calendar),
     markReadOnOpen: flag(stored.markReadOnOpen, d.markReadOnOpen),
     paneWidths: stored.paneWidths === undefined ? [...d.paneWidths] : clampPaneWidths(stored.paneWidths),
+    refreshMinutes: refreshChoice(stored.refreshMinutes, d.refreshMinutes),
+    feedsOffered: flag(stored.feedsOffered, d.feedsOffered),
   };
 }
 

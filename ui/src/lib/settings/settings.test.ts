@@ -27,6 +27,8 @@ describe('withDefaults', () => {
       calendar: 'jalali',
       markReadOnOpen: true,
       paneWidths: [220, 380],
+      refreshMinutes: 30,
+      feedsOffered: false,
     });
   });
 
@@ -45,6 +47,30 @@ describe('withDefaults', () => {
     const odd = withDefaults({ theme: 'neon', digits: 'roman', calendar: 'lunar' } as unknown as Partial<Settings>);
     expect([odd.theme, odd.digits, odd.calendar]).toEqual(['system', 'persian', 'jalali']);
     expect(withDefaults({ theme: 'sepia' }).theme, 'sepia is a theme').toBe('sepia');
+  });
+});
+
+describe('feed settings', () => {
+  test('the refresh interval is one the menu offers', () => {
+    const cases: [unknown, number, string][] = [
+      [0, 0, 'off stays off'],
+      [15, 15, 'a choice'],
+      [180, 180, 'the longest choice'],
+      [45, 30, 'between two: the nearer one (30 and 60 are equally near; the first wins)'],
+      [50, 60, 'nearer to an hour'],
+      [10_000, 180, 'longer than any choice'],
+      [-5, 30, 'negative: the default'],
+      ['60', 30, 'not a number: the default'],
+      [undefined, 30, 'an older backend: the default'],
+    ];
+    for (const [stored, expected, reason] of cases) {
+      expect(withDefaults({ refreshMinutes: stored as number }).refreshMinutes, reason).toBe(expected);
+    }
+  });
+
+  test('starter feeds are offered until the user answers', () => {
+    expect(withDefaults({}).feedsOffered, 'first start').toBe(false);
+    expect(withDefaults({ feedsOffered: true }).feedsOffered, 'answered').toBe(true);
   });
 });
 
