@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 
-.PHONY: run test build bench deps system-deps ui ui-test rust-test e2e clean
+.PHONY: run test build bench fuzz deps system-deps ui ui-test rust-test e2e clean
 
 ## Set-up ---------------------------------------------------------------
 
@@ -62,6 +62,16 @@ bench: ui
 	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo build --release -p barg
 	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
+
+# Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds
+# interesting is saved in fuzz/corpus/<target>, which `make test` replays.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := feed html text query opml date
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  CARGO_TARGET_DIR=$(HOME)/.cache/barg/fuzz cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 || exit 1; \
+	done
 
 clean:
 	rm -rf ui/dist target

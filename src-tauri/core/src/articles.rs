@@ -82,6 +82,9 @@ pub struct Article {
     pub language: Option<String>,
     /// How far the reader got last time: 0.0 (top) to 1.0 (end).
     pub reading_position: f64,
+    /// The bookmark's tags and note (empty when not bookmarked).
+    pub tags: Vec<String>,
+    pub note: Option<String>,
 }
 
 impl Article {
@@ -94,7 +97,7 @@ impl Article {
 }
 
 /// Which articles a list shows, and which page of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFilter {
     /// Only bookmarked articles, newest bookmark first.
     pub bookmarked_only: bool,
@@ -102,6 +105,8 @@ pub struct ArticleFilter {
     pub unread_only: bool,
     /// Only this source's articles.
     pub source_id: Option<i64>,
+    /// Only bookmarks with this tag (with `bookmarked_only`).
+    pub tag: Option<String>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -112,6 +117,7 @@ impl Default for ArticleFilter {
             bookmarked_only: false,
             unread_only: false,
             source_id: None,
+            tag: None,
             limit: 100,
             offset: 0,
         }
@@ -298,6 +304,11 @@ impl Library {
         if filter.source_id.is_some() {
             conditions.push("a.source_id = ?3");
         }
+        if filter.bookmarked_only && filter.tag.is_some() {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM bookmark_tags t WHERE t.article_id = a.id AND t.tag = ?4)",
+            );
+        }
         let mut where_clause = conditions.join(" AND ");
         if !where_clause.is_empty() {
             where_clause.insert_str(0, "WHERE ");
@@ -324,12 +335,21 @@ impl Library {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(&sql)?;
             let limit = filter.limit.min(MAX_PAGE);
-            let rows = match filter.source_id {
-                Some(source) => {
-                    stmt.query_map(params![limit, filter.offset, source], summary_from_row)?
-                }
-                None => stmt.query_map(params![limit, filter.offset], summary_from_row)?,
-            };
+            // Parameters 3 and 4 are bound only when the query names them.
+            let mut args: Vec<rusqlite::types::Value> =
+                vec![i64::from(limit).into(), i64::from(filter.offset).into()];
+            let tag = filter.tag.as_ref().filter(|_| filter.bookmarked_only);
+            if filter.source_id.is_some() || tag.is_some() {
+                args.push(
+                    filter
+                        .source_id
+                        .map_or(rusqlite::types::Value::Null, Into::into),
+                );
+            }
+            if let Some(tag) = tag {
+                args.push(tag.clone().into());
+            }
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
     }
@@ -373,6 +393,14 @@ impl Library {
 
     /// One article with its body.
     pub fn article(&self, id: i64) -> Result<Article, LibraryError> {
+        let mut article = self.article_without_bookmark_details(id)?;
+        if article.summary.bookmarked_at.is_some() {
+            (article.tags, article.note) = self.bookmark_details(id)?;
+        }
+        Ok(article)
+    }
+
+    fn article_without_bookmark_details(&self, id: i64) -> Result<Article, LibraryError> {
         self.read(|conn| {
             let sql = format!(
                 "SELECT {SUMMARY_COLUMNS}, a.url, a.author, a.body_html, a.body_text, a.language,
@@ -395,6 +423,8 @@ impl Library {
                     dir,
                     language: row.get(n + 4)?,
                     reading_position: row.get(n + 5)?,
+                    tags: Vec::new(),
+                    note: None,
                 })
             })
             .optional()?

@@ -75,6 +75,16 @@ impl Library {
         Ok(value)
     }
 
+    /// Runs `f` on the writer connection outside a transaction (for
+    /// `VACUUM INTO` and the backup API).
+    pub(crate) fn with_writer<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
+        let mut conn = lock(&self.writer);
+        f(&mut conn)
+    }
+
     /// Runs `f` on a read-only connection of its own.
     pub(crate) fn read<T>(
         &self,
@@ -183,7 +193,7 @@ fn snapshot_before_migration(
 
 /// Refuses files that are not (empty or) Barg libraries, and libraries from a
 /// newer Barg, before anything is written to them. Returns the schema version.
-fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<i64, LibraryError> {
+pub(crate) fn check_is_barg_library(conn: &Connection, path: &Path) -> Result<i64, LibraryError> {
     let foreign = || LibraryError::ForeignDatabase {
         path: path.to_owned(),
     };

@@ -11,11 +11,14 @@
 //! Time is always passed in (`now`, Unix seconds); nothing here reads the clock.
 
 pub mod articles;
+pub mod backup;
 pub mod bookmarks;
 mod db;
 mod error;
 pub mod export;
 pub mod feeds;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod persian;
 pub mod sample;

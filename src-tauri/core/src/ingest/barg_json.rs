@@ -73,6 +73,8 @@ struct ArticleLine {
 struct BookmarkLine {
     created_at: Timestamp,
     note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
 }
 
 fn kind_of(kind: &str) -> SourceKind {
@@ -140,14 +142,23 @@ fn write_sources_and_articles(
     let mut counts = ExportCounts::default();
     let mut articles = conn.prepare(&format!(
         "SELECT s.locator, a.guid, a.url, a.title, a.author, a.published_at, a.fetched_at, a.language,
-                a.body_html, a.body_text, a.read_at, b.created_at, b.note
+                a.body_html, a.body_text, a.read_at, b.created_at, b.note, a.id
          FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
          {} ORDER BY a.id",
         if bookmarks_only { "WHERE b.article_id IS NOT NULL" } else { "" }
     ))?;
+    let mut tags_of =
+        conn.prepare("SELECT tag FROM bookmark_tags WHERE article_id = ?1 ORDER BY tag")?;
     let mut rows = articles.query([])?;
     while let Some(row) = rows.next()? {
         let bookmark_at: Option<Timestamp> = row.get(11)?;
+        let tags: Vec<String> = if bookmark_at.is_some() {
+            tags_of
+                .query_map([row.get::<_, i64>(13)?], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        } else {
+            Vec::new()
+        };
         let line = Line::Article(Box::new(ArticleLine {
             source: row.get(0)?,
             guid: row.get(1)?,
@@ -164,6 +175,7 @@ fn write_sources_and_articles(
                 Some(created_at) => Some(BookmarkLine {
                     created_at,
                     note: row.get(12)?,
+                    tags,
                 }),
                 None => None,
             },
@@ -290,6 +302,12 @@ fn store_batch(
                          ON CONFLICT (article_id) DO NOTHING",
                     )?
                     .execute(params![id, bookmark.created_at, bookmark.note])?;
+                    for tag in &bookmark.tags {
+                        tx.prepare_cached(
+                            "INSERT INTO bookmark_tags (article_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                        )?
+                        .execute(params![id, crate::ingest::sanitize::clean_text(tag)])?;
+                    }
                 }
             }
             Ok(())

@@ -18,8 +18,122 @@ pub struct ParsedFeed {
     pub items: Vec<NewArticle>,
 }
 
+/// Persian month names, in order (Farvardin = 1).
+const JALALI_MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+/// A date element's text written in the Jalali calendar (Persian feeds put
+/// `۱۴۰۴/۰۸/۱۵ - ۱۲:۳۰` or `سه‌شنبه ۱۵ آبان ۱۴۰۴` in `pubDate`), as an RFC 2822
+/// date feed-rs reads; `None` when the text is not a Jalali date. Without
+/// this, `1404` would be read as a Gregorian year. Iran time (+0330) unless
+/// the text names an offset.
+pub fn jalali_to_rfc2822(text: &str) -> Option<String> {
+    use crate::persian::jalali::{to_gregorian, YearMonthDay};
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    let numbers: Vec<u32> = ascii
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let year_at = numbers.iter().position(|n| (1300..1500).contains(n))?;
+    let named_month = JALALI_MONTHS
+        .iter()
+        .position(|m| ascii.contains(m))
+        .map(|m| m as u32 + 1);
+    let (year, month, day, rest) = match named_month {
+        // `۱۵ آبان ۱۴۰۴ …`: the day comes before the year.
+        Some(month) if year_at >= 1 => (
+            numbers[year_at],
+            month,
+            numbers[year_at - 1],
+            &numbers[year_at + 1..],
+        ),
+        Some(_) => return None,
+        // `۱۴۰۴/۰۸/۱۵ …`
+        None if numbers.len() >= year_at + 3 => (
+            numbers[year_at],
+            numbers[year_at + 1],
+            numbers[year_at + 2],
+            &numbers[year_at + 3..],
+        ),
+        None => return None,
+    };
+    let gregorian = to_gregorian(YearMonthDay {
+        year: year as i32,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+    })
+    .ok()?;
+    let (hour, minute) = match rest {
+        [h, m, ..] if *h < 24 && *m < 60 => (*h, *m),
+        _ => (0, 0),
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    Some(format!(
+        "{:02} {} {} {hour:02}:{minute:02}:00 +0330",
+        gregorian.day,
+        MONTHS[usize::from(gregorian.month) - 1],
+        gregorian.year
+    ))
+}
+
+/// Rewrites Jalali dates inside `<pubDate>`, `<dc:date>`, `<published>` and
+/// `<updated>` into RFC 2822.
+fn rewrite_jalali_dates(text: &mut String) {
+    for tag in ["pubDate", "dc:date", "published", "updated"] {
+        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+        let mut from = 0;
+        while let Some(start) = text[from..].find(&open).map(|i| from + i + open.len()) {
+            let Some(end) = text[start..].find(&close).map(|i| start + i) else {
+                break;
+            };
+            let value = &text[start..end];
+            let persian = value
+                .chars()
+                .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            let replaced = if persian
+                || value.trim_start().starts_with("13")
+                || value.trim_start().starts_with("14")
+            {
+                jalali_to_rfc2822(value)
+            } else {
+                None
+            };
+            match replaced {
+                Some(date) => {
+                    text.replace_range(start..end, &date);
+                    from = start + date.len();
+                }
+                None => from = end,
+            }
+        }
+    }
+}
+
 fn rewrite_for_parser(text: &str) -> String {
     let mut text = text.trim_start_matches('\u{FEFF}').trim_start().to_owned();
+    rewrite_jalali_dates(&mut text);
     if text.starts_with("<?xml") {
         if let Some(end) = text.find("?>") {
             text.replace_range(..end + 2, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -112,6 +226,8 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
             .published
             .or(entry.updated)
             .map(|d| d.timestamp())
+            // The zero date (`Mon, 01 Jan 0001`) and anything before 1970
+            // mean "no date": the fetch time stands in.
             .filter(|t| *t > 0);
         let guid = if entry.id.is_empty() {
             link.clone().unwrap_or_else(|| title.clone())
@@ -199,6 +315,34 @@ mod tests {
         for (dir, declared, expected, why) in cases {
             assert_eq!(language_of(dir, declared), expected, "{why}");
         }
+    }
+
+    #[test]
+    fn jalali_dates_are_read_as_jalali() {
+        let cases = [
+            ("۱۴۰۴/۰۸/۱۵ - ۱۲:۳۰", Some("06 Nov 2025 12:30:00 +0330")),
+            (
+                "سه‌شنبه ۱۵ آبان ۱۴۰۴ ساعت ۰۹:۰۵",
+                Some("06 Nov 2025 09:05:00 +0330"),
+            ),
+            ("1403-12-30", Some("20 Mar 2025 00:00:00 +0330")),
+            ("1402/12/30", None), // no such day: 1402 is not a leap year
+            ("Mon, 24 Nov 2025 10:00:00 +0330", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(jalali_to_rfc2822(text).as_deref(), expected, "{text}");
+        }
+        let feed = "<rss version=\"2.0\"><channel><title>t</title>\
+            <item><title>a</title><pubDate>۱۴۰۴/۰۸/۱۵ - ۱۲:۳۰</pubDate><description>x</description></item>\
+            <item><title>b</title><pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate><description>y</description></item>\
+            </channel></rss>";
+        let items = parse(feed, None).unwrap().items;
+        assert_eq!(
+            items[0].published_at,
+            Some(1_762_419_600),
+            "1404-08-15 12:30 Tehran is 2025-11-06 09:00 UTC, not the year 1404"
+        );
+        assert_eq!(items[1].published_at, None, "the zero date is no date");
     }
 
     #[test]
