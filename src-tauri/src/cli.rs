@@ -71,6 +71,10 @@ pub enum Command {
     },
     /// Save a web page for offline reading.
     Save { url: String },
+    /// Write a consistent copy of the library to FILE (never overwrites).
+    Backup { file: PathBuf },
+    /// Replace the library with a backup; the replaced library is kept beside it.
+    Restore { file: PathBuf },
     /// List articles, newest first.
     List {
         /// Only bookmarked articles, newest bookmark first.
@@ -534,6 +538,38 @@ fn execute(
             }
             Ok(())
         }
+        Command::Backup { file } => {
+            let library = open_library(data_dir, messages, language)?;
+            library
+                .backup_to(&file)
+                .map_err(|e| library_error(messages, language, e))?;
+            if json_output {
+                write_line(out, json!({ "backup": file }))?;
+            } else {
+                write_line(out, file.display())?;
+            }
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let library = open_library(data_dir, messages, language)?;
+            let kept = library
+                .restore_from(&file, now())
+                .map_err(|e| library_error(messages, language, e))?;
+            if json_output {
+                write_line(out, json!({ "restored": file, "kept": kept }))?;
+            } else {
+                write_line(
+                    out,
+                    format!(
+                        "{} ← {}  (kept: {})",
+                        library.path().display(),
+                        file.display(),
+                        kept.display()
+                    ),
+                )?;
+            }
+            Ok(())
+        }
         Command::Save { url } => {
             let state = crate::AppState::open(data_dir)
                 .map_err(|e| library_error(messages, language, e))?;
@@ -602,6 +638,7 @@ fn execute(
                     source_id: source,
                     limit,
                     offset: 0,
+                    ..Default::default()
                 })
                 .map_err(|e| library_error(messages, language, e))?;
             print_summaries(out, json_output, page)

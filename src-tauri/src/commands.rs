@@ -12,7 +12,7 @@ use crate::ipc::{
     ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, DefaultFeed, ErrorCode,
     ExportFormatDto, ExportReport, ImportFailure, ImportProgress, ImportReport, OpmlExportReport,
     OpmlImportReport, SavedPage, SearchQueryDto, SearchResultDto, SourceDto, SyncProgressDto,
-    SyncReportDto,
+    SyncReportDto, TagCount,
 };
 use crate::settings::{self, Settings};
 use crate::{now, AppState, MAIN_WINDOW};
@@ -379,4 +379,51 @@ pub fn default_feeds() -> Vec<DefaultFeed> {
         .iter()
         .map(|&(title, url, lang)| DefaultFeed { title, url, lang })
         .collect()
+}
+
+/// Sets a bookmark's tags and note (bookmarking the article if needed).
+#[tauri::command]
+pub async fn set_bookmark_details(
+    state: State<'_, AppState>,
+    id: i64,
+    tags: Vec<String>,
+    note: Option<String>,
+) -> Result<(), CommandError> {
+    let now = now();
+    on_library(&state, move |library| {
+        library.set_bookmark_details(id, &tags, note.as_deref(), now)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, CommandError> {
+    Ok(on_library(&state, |library| library.bookmark_tags())
+        .await?
+        .into_iter()
+        .map(|(tag, count)| TagCount { tag, count })
+        .collect())
+}
+
+/// Writes a consistent copy of the library to `path`.
+#[tauri::command]
+pub async fn backup_library(state: State<'_, AppState>, path: String) -> Result<(), CommandError> {
+    on_library(&state, move |library| {
+        library.backup_to(std::path::Path::new(&path))
+    })
+    .await
+}
+
+/// Replaces the library with a backup; returns where the replaced one was kept.
+#[tauri::command]
+pub async fn restore_library(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<String, CommandError> {
+    let now = now();
+    on_library(&state, move |library| {
+        library.restore_from(std::path::Path::new(&path), now)
+    })
+    .await
+    .map(|kept| kept.display().to_string())
 }

@@ -129,7 +129,7 @@ impl From<tauri_plugin_store::Error> for CommandError {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleFilterDto {
     #[serde(default)]
@@ -138,6 +138,8 @@ pub struct ArticleFilterDto {
     pub unread_only: bool,
     #[serde(default)]
     pub source_id: Option<i64>,
+    #[serde(default)]
+    pub tag: Option<String>,
     pub limit: u32,
     #[serde(default)]
     pub offset: u32,
@@ -149,6 +151,7 @@ impl From<ArticleFilterDto> for ArticleFilter {
             bookmarked_only: dto.bookmarked_only,
             unread_only: dto.unread_only,
             source_id: dto.source_id,
+            tag: dto.tag,
             limit: dto.limit,
             offset: dto.offset,
         }
@@ -203,6 +206,8 @@ pub struct ArticleDto {
     pub lang: Option<String>,
     pub reading_position: f64,
     pub reading_minutes: u32,
+    pub tags: Vec<String>,
+    pub note: Option<String>,
 }
 
 impl From<Article> for ArticleDto {
@@ -210,6 +215,8 @@ impl From<Article> for ArticleDto {
         Self {
             reading_minutes: a.reading_minutes(),
             reading_position: a.reading_position,
+            tags: a.tags,
+            note: a.note,
             summary: a.summary.into(),
             url: a.url,
             author: a.author,
@@ -479,4 +486,10 @@ pub struct DefaultFeed {
     pub title: &'static str,
     pub url: &'static str,
     pub lang: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: i64,
 }

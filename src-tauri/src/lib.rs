@@ -178,6 +178,10 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::export_opml,
             commands::save_page,
             commands::default_feeds,
+            commands::set_bookmark_details,
+            commands::list_tags,
+            commands::backup_library,
+            commands::restore_library,
         ])
 }
 

@@ -392,3 +392,74 @@ fn feeds_are_added_synced_listed_exported_and_removed_from_the_command_line() {
         String::from_utf8_lossy(&dead.stderr)
     );
 }
+
+#[test]
+fn a_backup_restores_a_library_and_a_foreign_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("backup.barg");
+    assert_eq!(
+        barg(dir.path(), &["bookmark", "add", "1"], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    let made = barg(dir.path(), &["backup", backup.to_str().unwrap()], None);
+    assert_eq!(
+        made.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert_eq!(
+        barg(dir.path(), &["backup", backup.to_str().unwrap()], None)
+            .status
+            .code(),
+        Some(1),
+        "a backup never overwrites a file"
+    );
+    assert_eq!(
+        barg(dir.path(), &["bookmark", "remove", "1"], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    let restored = barg(
+        dir.path(),
+        &["--json", "restore", backup.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        restored.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let kept = json_lines(&restored)[0]["kept"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        Path::new(&kept).exists(),
+        "the replaced library is kept at {kept}"
+    );
+    let bookmarks = json_lines(&barg(dir.path(), &["--json", "list", "--bookmarked"], None));
+    assert_eq!(
+        bookmarks.len(),
+        1,
+        "the bookmark made before the backup is back"
+    );
+
+    let foreign = dir.path().join("foreign.sqlite");
+    std::fs::write(&foreign, b"SQLite format 3\0 but not really").unwrap();
+    let refused = barg(dir.path(), &["restore", foreign.to_str().unwrap()], None);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "a file that is not a Barg library is refused"
+    );
+    assert_eq!(
+        json_lines(&barg(dir.path(), &["--json", "list", "--bookmarked"], None)).len(),
+        1,
+        "and changes nothing"
+    );
+}
