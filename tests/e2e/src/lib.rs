@@ -262,7 +262,10 @@ impl Window {
     pub async fn inner_text(&self, element: &Element) -> Result<String> {
         let value = self
             .client
-            .execute("return arguments[0].innerText", vec![serde_json::to_value(element)?])
+            .execute(
+                "return arguments[0].innerText",
+                vec![serde_json::to_value(element)?],
+            )
             .await?;
         Ok(value.as_str().unwrap_or_default().to_owned())
     }

@@ -88,7 +88,9 @@ async fn nav_labels(window: &Window) -> Result<Vec<String>> {
     let mut labels = Vec::new();
     for id in ["nav-library", "nav-bookmarks", "nav-settings"] {
         labels.push(
-            window.text_of(&format!("[data-testid={id}]")).await?
+            window
+                .text_of(&format!("[data-testid={id}]"))
+                .await?
                 .trim()
                 .to_owned(),
         );
@@ -203,8 +205,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         )
         .await?;
     assert_eq!(
-        window.text_of("[data-testid=reader-title]").await?
-            .trim(),
+        window.text_of("[data-testid=reader-title]").await?.trim(),
         FIRST_STORY_TITLE
     );
     window.screenshot("reader-fa-original").await?;
@@ -363,7 +364,9 @@ async fn search_finds_every_spelling_and_opens_a_hit() -> Result<()> {
     }
     window.screenshot("search-fa").await?;
 
-    let hit_title = window.text_of("[data-testid=search-hit] .article-title").await?;
+    let hit_title = window
+        .text_of("[data-testid=search-hit] .article-title")
+        .await?;
     window.click("[data-testid=search-hit] .open").await?;
     window.find("[data-testid=reader-body]").await?;
     let reader_title = window.text_of("[data-testid=reader-title]").await?;
