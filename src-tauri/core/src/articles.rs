@@ -177,32 +177,67 @@ impl Library {
         articles: &[NewArticle],
         now: Timestamp,
     ) -> Result<Vec<InsertOutcome>, LibraryError> {
+        // Folding, hashing and direction happen before the write lock is
+        // taken, so other work goes on meanwhile; the transaction only writes.
+        let prepared: Vec<Prepared<'_>> = articles.iter().map(prepare).collect();
         self.write(|tx| {
-            let source_title: String = tx.query_row(
-                "SELECT title FROM sources WHERE id = ?1",
-                [source_id],
-                |r| r.get(0),
-            )?;
-            articles
+            let source = folded_source_title(tx, source_id)?;
+            prepared
                 .iter()
-                .map(|article| insert_article(tx, source_id, &source_title, article, now))
+                .map(|article| insert_article(tx, source_id, &source, article, now))
                 .collect()
         })
     }
 }
 
+/// What storing an article needs that can be computed without the library.
+pub(crate) struct Prepared<'a> {
+    pub article: &'a NewArticle,
+    pub hash: String,
+    pub dir: Direction,
+    pub folded: crate::search::Folded,
+}
+
+pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
+    Prepared {
+        hash: content_hash(&article.title, &article.body_text),
+        dir: detect_direction(
+            &format!("{}\n{}", article.title, article.body_text),
+            Direction::Rtl,
+        ),
+        folded: crate::search::Folded::of(
+            &article.title,
+            &article.body_text,
+            article.author.as_deref(),
+        ),
+        article,
+    }
+}
+
+/// A source's title, folded for the index (`SourceNotFound` if missing).
+pub(crate) fn folded_source_title(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+) -> Result<String, LibraryError> {
+    let title: String = tx
+        .query_row(
+            "SELECT title FROM sources WHERE id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(LibraryError::SourceNotFound(source_id))?;
+    Ok(crate::persian::fold::fold(&title))
+}
+
 pub(crate) fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    source_title: &str,
-    article: &NewArticle,
+    folded_source: &str,
+    prepared: &Prepared<'_>,
     now: Timestamp,
 ) -> Result<InsertOutcome, LibraryError> {
-    let hash = content_hash(&article.title, &article.body_text);
-    let dir = detect_direction(
-        &format!("{}\n{}", article.title, article.body_text),
-        Direction::Rtl,
-    );
+    let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
     {
         let existing: Option<i64> = tx
             .prepare_cached(
@@ -237,14 +272,7 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        crate::search::index_article(
-            tx,
-            id,
-            &article.title,
-            &article.body_text,
-            article.author.as_deref(),
-            source_title,
-        )?;
+        crate::search::index_folded(tx, id, &prepared.folded, folded_source)?;
         Ok(InsertOutcome::Added(id))
     }
 }
@@ -254,13 +282,10 @@ pub(crate) fn insert_article(
 pub(crate) fn update_article(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
-    source_title: &str,
-    article: &NewArticle,
+    folded_source: &str,
+    prepared: &Prepared<'_>,
 ) -> Result<(), LibraryError> {
-    let dir = detect_direction(
-        &format!("{}\n{}", article.title, article.body_text),
-        Direction::Rtl,
-    );
+    let (article, dir) = (prepared.article, prepared.dir);
     tx.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, author = ?4,
                 published_at = coalesce(?5, published_at), sort_at = coalesce(?5, sort_at),
@@ -277,18 +302,11 @@ pub(crate) fn update_article(
         dir.as_str(),
         article.body_html,
         article.body_text,
-        content_hash(&article.title, &article.body_text),
+        prepared.hash,
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    crate::search::index_article(
-        tx,
-        id,
-        &article.title,
-        &article.body_text,
-        article.author.as_deref(),
-        source_title,
-    )
+    crate::search::index_folded(tx, id, &prepared.folded, folded_source)
 }
 
 impl Library {
@@ -479,21 +497,22 @@ fn snippet_of(text: &str) -> String {
 /// A hash of the article's words, blind to whitespace, so the same story
 /// arriving twice (re-imported file, feed and saved page) is stored once.
 pub(crate) fn content_hash(title: &str, body: &str) -> String {
-    // FNV-1a over the non-whitespace characters: stable across builds and
-    // platforms, unlike `DefaultHasher`.
+    // FNV-1a over the bytes of the non-whitespace characters (the pieces
+    // between whitespace, in order), a NUL between title and body: stable
+    // across builds and platforms, unlike `DefaultHasher`.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in title
-        .chars()
-        .chain(['\u{0}'])
-        .chain(body.chars())
-        .filter(|c| !c.is_whitespace())
-    {
-        let mut buf = [0u8; 4];
-        for byte in c.encode_utf8(&mut buf).bytes() {
-            hash ^= u64::from(byte);
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
-    }
+    };
+    title
+        .split_whitespace()
+        .for_each(|piece| feed(piece.as_bytes()));
+    feed(&[0]);
+    body.split_whitespace()
+        .for_each(|piece| feed(piece.as_bytes()));
     format!("{hash:016x}")
 }
 

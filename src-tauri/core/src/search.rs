@@ -151,8 +151,37 @@ fn match_expression(terms: &[Term]) -> String {
         .join(" AND ")
 }
 
+/// An article's text as the index holds it.
+pub(crate) struct Folded {
+    title: String,
+    body: String,
+    author: String,
+}
+
+impl Folded {
+    pub(crate) fn of(title: &str, body: &str, author: Option<&str>) -> Self {
+        Self {
+            title: fold(title),
+            body: fold(body),
+            author: fold(author.unwrap_or("")),
+        }
+    }
+}
+
 /// Writes an article's folded text into the index (inside the caller's
-/// transaction).
+/// transaction); `source` is the source's title, already folded.
+pub(crate) fn index_folded(
+    tx: &Transaction<'_>,
+    id: i64,
+    folded: &Folded,
+    source: &str,
+) -> Result<(), LibraryError> {
+    tx.prepare_cached("INSERT INTO article_search (rowid, title, body, author, source) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(rusqlite::params![id, folded.title, folded.body, folded.author, source])?;
+    Ok(())
+}
+
+/// Folds and indexes one article (the migration that builds the index).
 pub(crate) fn index_article(
     tx: &Transaction<'_>,
     id: i64,
@@ -161,9 +190,7 @@ pub(crate) fn index_article(
     author: Option<&str>,
     source: &str,
 ) -> Result<(), LibraryError> {
-    tx.prepare_cached("INSERT INTO article_search (rowid, title, body, author, source) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(rusqlite::params![id, fold(title), fold(body), fold(author.unwrap_or("")), fold(source)])?;
-    Ok(())
+    index_folded(tx, id, &Folded::of(title, body, author), &fold(source))
 }
 
 /// Rebuilds the index of every article (used by the migration that adds it).

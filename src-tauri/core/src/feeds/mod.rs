@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::articles::{content_hash, insert_article};
+use crate::articles::{folded_source_title, insert_article, prepare};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// A flag that stops a sync between steps; clones share it.
@@ -236,36 +236,31 @@ impl Library {
         validators: &fetch::Validators,
         now: Timestamp,
     ) -> Result<StoredItems, LibraryError> {
+        // Folding and hashing happen before the write lock is taken.
+        let prepared: Vec<_> = items.iter().map(prepare).collect();
         self.write(|tx| {
-            let source_title: String = tx
-                .query_row(
-                    "SELECT title FROM sources WHERE id = ?1",
-                    [source_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(LibraryError::SourceNotFound(source_id))?;
+            let source = folded_source_title(tx, source_id)?;
             let mut stored = StoredItems::default();
-            for (n, item) in items.iter().enumerate() {
+            for (n, item) in prepared.iter().enumerate() {
                 let existing: Option<(i64, String)> = tx
                     .prepare_cached(
                         "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
                     )?
-                    .query_row(params![source_id, item.guid], |r| {
+                    .query_row(params![source_id, item.article.guid], |r| {
                         Ok((r.get(0)?, r.get(1)?))
                     })
                     .optional()?;
                 match existing {
                     Some((id, hash)) => {
-                        if hash == content_hash(&item.title, &item.body_text) {
+                        if hash == item.hash {
                             stored.unchanged += 1;
                         } else {
-                            crate::articles::update_article(tx, id, &source_title, item)?;
+                            crate::articles::update_article(tx, id, &source, item)?;
                             stored.updated.push(id);
                             stored.fresh.push((n, id));
                         }
                     }
-                    None => match insert_article(tx, source_id, &source_title, item, now)? {
+                    None => match insert_article(tx, source_id, &source, item, now)? {
                         crate::InsertOutcome::Added(id) => {
                             stored.added.push(id);
                             stored.fresh.push((n, id));

@@ -132,6 +132,10 @@ pub fn detect_encoding(bytes: &[u8]) -> &'static Encoding {
 
 /// Control characters that are never text (keeps tab, newline, return).
 pub fn strip_control_chars(text: &str) -> String {
+    let is_junk = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.contains(is_junk) {
+        return text.to_owned();
+    }
     text.chars()
         .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
         .collect()

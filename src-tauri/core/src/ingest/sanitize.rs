@@ -80,7 +80,14 @@ pub fn safe_link(link: &str) -> Option<String> {
 /// Sanitizes HTML for storage; relative URLs resolve against `base` when it
 /// is an http(s) URL, and are dropped otherwise.
 pub fn sanitize_html(html: &str, base: Option<&url::Url>) -> String {
-    let cleaned: String = html.chars().filter(|c| !is_bidi_control(*c)).collect();
+    let cleaned: std::borrow::Cow<'_, str> = if html.contains(is_bidi_control) {
+        html.chars()
+            .filter(|c| !is_bidi_control(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        html.into()
+    };
     let base = base.filter(|b| matches!(b.scheme(), "http" | "https"));
     let out = match base {
         Some(base) => {
