@@ -179,7 +179,7 @@ impl Library {
     ) -> Result<Vec<InsertOutcome>, LibraryError> {
         // Folding, hashing and direction happen before the write lock is
         // taken, so other work goes on meanwhile; the transaction only writes.
-        let prepared: Vec<Prepared<'_>> = articles.iter().map(prepare).collect();
+        let prepared = prepare_all(articles);
         self.write(|tx| {
             let source = folded_source_title(tx, source_id)?;
             prepared
@@ -212,6 +212,25 @@ pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
         ),
         article,
     }
+}
+
+/// [`prepare`]s a batch, on every core when it is large enough to pay.
+pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    if threads < 2 || articles.len() < 64 {
+        return articles.iter().map(prepare).collect();
+    }
+    let chunk = articles.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(prepare).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A source's title, folded for the index (`SourceNotFound` if missing).

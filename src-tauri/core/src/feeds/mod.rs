@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::articles::{folded_source_title, insert_article, prepare};
+use crate::articles::{folded_source_title, insert_article, prepare_all};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// A flag that stops a sync between steps; clones share it.
@@ -237,7 +237,7 @@ impl Library {
         now: Timestamp,
     ) -> Result<StoredItems, LibraryError> {
         // Folding and hashing happen before the write lock is taken.
-        let prepared: Vec<_> = items.iter().map(prepare).collect();
+        let prepared = prepare_all(items);
         self.write(|tx| {
             let source = folded_source_title(tx, source_id)?;
             let mut stored = StoredItems::default();
