@@ -18,6 +18,7 @@ list-load-more = Show more
 list-retry = Try again
 article-untitled = Untitled
 article-unread = Unread
+article-bookmarked = Bookmarked
 unread-empty = Nothing unread. New articles stay here until you read them.
 source-empty = This source has no articles.
 
@@ -253,3 +254,26 @@ settings-refresh-off = Off
 settings-refresh-every-minutes = Every { $minutes } minutes
 settings-refresh-every-hour = Every hour
 settings-refresh-every-hours = Every { $hours } hours
+
+## Bookmarks: tags, notes and their own search
+
+bookmark-details = Bookmark tags and note
+bookmark-tags = Tags
+bookmark-tags-placeholder = Add a tag…
+bookmark-tags-hint = Press Enter or type a comma to add a tag.
+bookmark-tags-full = A bookmark can have at most { $max } tags.
+bookmark-tag-remove = Remove the tag “{ $tag }”
+bookmark-note = Note
+bookmark-note-placeholder = Why keep this article? The note stays with the bookmark.
+bookmark-saving = Saving…
+bookmark-saved = Saved
+bookmark-tags-title = Bookmark tags
+bookmark-tag-count = { $count ->
+    [one] { $count } bookmark
+   *[other] { $count } bookmarks
+}
+bookmarks-tag-title = Bookmarks tagged “{ $tag }”
+bookmarks-tag-empty = No bookmark has this tag any more.
+bookmarks-search-label = Search the bookmarks
+bookmarks-search-placeholder = Search bookmarks…
+bookmarks-search-results = Bookmarks found

@@ -18,6 +18,7 @@ list-load-more = نمایش بیشتر
 list-retry = تلاش دوباره
 article-untitled = بی‌عنوان
 article-unread = نخوانده
+article-bookmarked = نشانک‌دار
 unread-empty = مقالهٔ نخوانده‌ای نمانده است. مقاله‌های تازه تا وقتی خوانده نشده‌اند اینجا می‌مانند.
 source-empty = این منبع مقاله‌ای ندارد.
 
@@ -230,3 +231,24 @@ settings-refresh-off = خاموش
 settings-refresh-every-minutes = هر { $minutes } دقیقه
 settings-refresh-every-hour = هر ساعت
 settings-refresh-every-hours = هر { $hours } ساعت
+
+## Bookmarks: tags, notes and their own search
+
+bookmark-details = برچسب‌ها و یادداشت نشانک
+bookmark-tags = برچسب‌ها
+bookmark-tags-placeholder = افزودن برچسب…
+bookmark-tags-hint = برای افزودن برچسب، کلید Enter یا ویرگول «،» را بزنید.
+# Persian counts take the singular noun: «۲۰ برچسب».
+bookmark-tags-full = هر نشانک حداکثر { $max } برچسب می‌تواند داشته باشد.
+bookmark-tag-remove = برداشتن برچسب «{ $tag }»
+bookmark-note = یادداشت
+bookmark-note-placeholder = چرا این مقاله را نگه می‌دارید؟ یادداشت کنار نشانک می‌ماند.
+bookmark-saving = در حال ذخیره…
+bookmark-saved = ذخیره شد
+bookmark-tags-title = برچسب‌های نشانک‌ها
+bookmark-tag-count = { $count } نشانک
+bookmarks-tag-title = نشانک‌های دارای برچسب «{ $tag }»
+bookmarks-tag-empty = دیگر هیچ نشانکی این برچسب را ندارد.
+bookmarks-search-label = جست‌وجو در نشانک‌ها
+bookmarks-search-placeholder = جست‌وجو در نشانک‌ها…
+bookmarks-search-results = نشانک‌های پیداشده

@@ -86,7 +86,10 @@ async fn subscribe_sync_then_read_with_images_while_offline() -> Result<()> {
             "return Number(document.querySelector('[data-testid=article-list]')?.dataset.totalRows) >= 11",
         )
         .await?;
-    server.route("/news.xml", Route::body(feed(&server, 12), "application/rss+xml"));
+    server.route(
+        "/news.xml",
+        Route::body(feed(&server, 12), "application/rss+xml"),
+    );
 
     // Watch for the progress bar, then sync.
     window

@@ -42,6 +42,10 @@ export interface Article extends ArticleSummary {
   readingPosition: number;
   /** Estimated reading time. */
   readingMinutes: number;
+  /** The bookmark's tags; empty when not bookmarked. */
+  tags: string[];
+  /** The bookmark's note; null when there is none. */
+  note: string | null;
 }
 
 export interface ArticleFilter {
@@ -49,6 +53,8 @@ export interface ArticleFilter {
   unreadOnly: boolean;
   /** Only this source's articles; null for every source. */
   sourceId: number | null;
+  /** Only bookmarks with this tag (with `bookmarkedOnly`); null for any. */
+  tag: string | null;
   limit: number;
   offset: number;
 }
@@ -110,6 +116,12 @@ export interface SearchResult {
 
 /** The backend stops counting matches here. */
 export const SEARCH_TOTAL_CAP = 10000;
+
+/** A bookmark tag and how many bookmarks have it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
 
 export type SourceKind = 'sample' | 'file' | 'web' | 'feed';
 
@@ -332,6 +344,16 @@ export function exportLibrary(format: ExportFormat, bookmarksOnly: boolean, path
 
 export async function setBookmark(id: number, bookmarked: boolean): Promise<void> {
   await call<null>('set_bookmark', { id, bookmarked });
+}
+
+/** Sets a bookmark's tags and note (null for none); bookmarks the article if it was not. */
+export async function setBookmarkDetails(id: number, tags: string[], note: string | null): Promise<void> {
+  await call<null>('set_bookmark_details', { id, tags, note });
+}
+
+/** Every bookmark tag with its count, most used first, then by name. */
+export function listTags(): Promise<TagCount[]> {
+  return call('list_tags', {});
 }
 
 export async function setRead(id: number, read: boolean): Promise<void> {

@@ -9,4 +9,6 @@ export interface ListFilter {
   bookmarkedOnly: boolean;
   unreadOnly: boolean;
   sourceId: number | null;
+  /** Only bookmarks with this tag (with `bookmarkedOnly`). */
+  tag: string | null;
 }

@@ -16,6 +16,8 @@ export const ICONS = {
   all: 'M5 6h14M5 12h14M5 18h14',
   inbox: 'M4 13l2.5-7h11L20 13v5H4zM4 13h5l1 2h4l1-2h5',
   bookmark: 'M6.5 3.5h11a1 1 0 0 1 1 1v16l-6.5-4.2-6.5 4.2v-16a1 1 0 0 1 1-1z',
+  /** A label tag with its hole: bookmark tags. */
+  tag: 'M4 4.5h7.5l8.5 8.5-7 7-8.5-8.5zM8 8.5h.01',
   feed: 'M5 5a14 14 0 0 1 14 14M5 11a8 8 0 0 1 8 8M5.5 18.5h.01',
   plus: 'M12 5v14M5 12h14',
   /** Circling arrows: refresh the feeds. */

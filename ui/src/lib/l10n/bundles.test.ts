@@ -24,6 +24,8 @@ const SAMPLE_ARGS = {
   hours: 3,
   time: '2 hours ago',
   title: 'BBC فارسی',
+  tag: 'کتاب‌خانه',
+  max: 20,
 };
 
 function messageIds(language: string, name: string): string[] {

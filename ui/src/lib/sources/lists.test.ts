@@ -3,10 +3,21 @@ import { filterFor, listKey, unreadShown } from './lists';
 
 describe('lists', () => {
   test('each list asks the backend for its own articles', () => {
-    expect(filterFor({ kind: 'all' })).toEqual({ bookmarkedOnly: false, unreadOnly: false, sourceId: null });
-    expect(filterFor({ kind: 'unread' })).toEqual({ bookmarkedOnly: false, unreadOnly: true, sourceId: null });
-    expect(filterFor({ kind: 'bookmarks' })).toEqual({ bookmarkedOnly: true, unreadOnly: false, sourceId: null });
-    expect(filterFor({ kind: 'source', id: 7, title: 'x' })).toEqual({ bookmarkedOnly: false, unreadOnly: false, sourceId: 7 });
+    expect(filterFor({ kind: 'all' })).toEqual({ bookmarkedOnly: false, unreadOnly: false, sourceId: null, tag: null });
+    expect(filterFor({ kind: 'unread' })).toEqual({ bookmarkedOnly: false, unreadOnly: true, sourceId: null, tag: null });
+    expect(filterFor({ kind: 'bookmarks' })).toEqual({ bookmarkedOnly: true, unreadOnly: false, sourceId: null, tag: null });
+    expect(filterFor({ kind: 'source', id: 7, title: 'x' })).toEqual({ bookmarkedOnly: false, unreadOnly: false, sourceId: 7, tag: null });
+  });
+
+  test('a tag is the bookmarks with that tag', () => {
+    expect(filterFor({ kind: 'tag', tag: 'کتاب‌خانه' })).toEqual({
+      bookmarkedOnly: true,
+      unreadOnly: false,
+      sourceId: null,
+      tag: 'کتاب‌خانه',
+    });
+    expect(listKey({ kind: 'tag', tag: 'a' })).not.toBe(listKey({ kind: 'tag', tag: 'b' }));
+    expect(listKey({ kind: 'tag', tag: 'bookmarks' }), 'a tag named like a smart list').not.toBe(listKey({ kind: 'bookmarks' }));
   });
 
   test('two sources are two lists', () => {

@@ -1,10 +1,12 @@
-// The lists the sources pane offers: three smart lists, then each source.
+// The lists the sources pane offers: three smart lists (the bookmarks also by
+// tag), then each source.
 import type { ListFilter } from '../articles/rows';
 
 export type ListChoice =
   | { kind: 'all' }
   | { kind: 'unread' }
   | { kind: 'bookmarks' }
+  | { kind: 'tag'; tag: string }
   | { kind: 'source'; id: number; title: string };
 
 export const ALL: ListChoice = { kind: 'all' };
@@ -12,15 +14,23 @@ export const ALL: ListChoice = { kind: 'all' };
 /** What to ask the backend for to show `choice`. */
 export function filterFor(choice: ListChoice): ListFilter {
   return {
-    bookmarkedOnly: choice.kind === 'bookmarks',
+    bookmarkedOnly: choice.kind === 'bookmarks' || choice.kind === 'tag',
     unreadOnly: choice.kind === 'unread',
     sourceId: choice.kind === 'source' ? choice.id : null,
+    tag: choice.kind === 'tag' ? choice.tag : null,
   };
 }
 
 /** One string per list, to tell lists apart (and to start a new list view for another one). */
 export function listKey(choice: ListChoice): string {
-  return choice.kind === 'source' ? `source-${choice.id}` : choice.kind;
+  switch (choice.kind) {
+    case 'source':
+      return `source-${choice.id}`;
+    case 'tag':
+      return `tag-${choice.tag}`;
+    default:
+      return choice.kind;
+  }
 }
 
 /** An unread count never shows below zero, whatever the session's changes add up to. */
