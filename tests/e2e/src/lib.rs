@@ -191,6 +191,8 @@ impl Desktop {
             "tauri:options".into(),
             json!({ "application": binary, "args": ["--data-dir", data_dir] }),
         );
+        // Both rustls back-ends are compiled in (see Cargo.toml): choose one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut builder = ClientBuilder::rustls()?;
         builder.capabilities(caps);
         let client = builder
