@@ -62,6 +62,7 @@ bench: ui
 	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo build --release -p barg
 	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --release -p barg --test limits -- --ignored --nocapture
 
 # Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds
 # interesting is saved in fuzz/corpus/<target>, which `make test` replays.

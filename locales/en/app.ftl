@@ -16,6 +16,8 @@ error-http-status = The server answered with an error. Check the address, or try
 error-not-a-feed = No feed was found at this address. Try the address of the feed itself (RSS or Atom).
 error-redirect-loop = This address sent Barg elsewhere too many times. Open it in a browser and paste the address it ends up at.
 error-cancelled = The refresh was cancelled. What was fetched so far is kept; refresh again whenever you like.
+error-foreign-library = This file is not a Barg library (or it is damaged). Barg has not changed it.
+error-newer-library = This library was written by a newer version of Barg. Barg has not changed it; update Barg to open it.
 error-already-subscribed = You are already subscribed to this feed. It is in the sources pane.
 
 cli-library-unavailable = The library in { $path } could not be opened.

@@ -277,3 +277,17 @@ bookmarks-tag-empty = No bookmark has this tag any more.
 bookmarks-search-label = Search the bookmarks
 bookmarks-search-placeholder = Search bookmarks…
 bookmarks-search-results = Bookmarks found
+
+## Recovery and notices
+recovery-title = Barg could not open your library
+recovery-kept = The file was kept exactly as it was:
+recovery-fresh = Start a fresh library
+recovery-restore = Restore a backup…
+recovery-backup-filter = Barg backups
+settings-reset-notice = Your settings file could not be read, so the default settings are in use. The damaged file was kept beside it as settings.json.damaged.
+notice-dismiss = Dismiss
+backup-library = Back up the library…
+restore-library = Restore from a backup…
+backup-filter-name = Barg backups
+backup-done = Backed up to { $path }.
+restore-done = Restored. The library it replaced was kept as { $path }.

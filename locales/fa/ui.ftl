@@ -252,3 +252,17 @@ bookmarks-tag-empty = دیگر هیچ نشانکی این برچسب را ندا
 bookmarks-search-label = جست‌وجو در نشانک‌ها
 bookmarks-search-placeholder = جست‌وجو در نشانک‌ها…
 bookmarks-search-results = نشانک‌های پیداشده
+
+## Recovery and notices
+recovery-title = برگ نتوانست کتابخانهٔ شما را باز کند
+recovery-kept = پرونده همان‌طور که بود نگه داشته شد:
+recovery-fresh = آغاز یک کتابخانهٔ تازه
+recovery-restore = بازگردانی از پشتیبان…
+recovery-backup-filter = پشتیبان‌های برگ
+settings-reset-notice = پروندهٔ تنظیمات خوانده نشد، پس تنظیمات پیش‌فرض به کار رفته است. پروندهٔ آسیب‌دیده کنارش با نام settings.json.damaged نگه داشته شد.
+notice-dismiss = بستن
+backup-library = پشتیبان‌گیری از کتابخانه…
+restore-library = بازگردانی از پشتیبان…
+backup-filter-name = پشتیبان‌های برگ
+backup-done = پشتیبان در { $path } ذخیره شد.
+restore-done = بازگردانی شد. کتابخانهٔ پیشین با نام { $path } نگه داشته شد.

@@ -207,20 +207,19 @@ pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), C
 }
 
 #[tauri::command]
-pub fn get_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Settings {
-    settings::load(&app, &state.data_dir)
+pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Settings {
+    settings::load(&app, &crate::data_dir_of(&app))
 }
 
 #[tauri::command]
 pub fn set_settings<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, CommandError> {
     let settings = settings.clamped();
-    settings::save(&app, &state.data_dir, &settings)?;
+    settings::save(&app, &crate::data_dir_of(&app), &settings)?;
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let title = state.messages.text(settings.language, "app-title", None);
+        let title = crate::Messages::new().text(settings.language, "app-title", None);
         window
             .set_title(&title)
             .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
@@ -426,4 +425,101 @@ pub async fn restore_library(
     })
     .await
     .map(|kept| kept.display().to_string())
+}
+
+/// What the UI must tell the user at start: the library could not be opened
+/// (recovery), and/or damaged settings were reset to the defaults.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupState {
+    pub library_problem: Option<CommandError>,
+    /// The unreadable library file, kept as it was.
+    pub library_path: Option<String>,
+    pub settings_reset: bool,
+}
+
+#[tauri::command]
+pub fn startup_state<R: Runtime>(app: AppHandle<R>) -> StartupState {
+    let (problem, path) = match app.try_state::<crate::Recovery>() {
+        Some(recovery) => (
+            recovery
+                .problem
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
+            Some(
+                crate::library_path(&recovery.data_dir)
+                    .display()
+                    .to_string(),
+            ),
+        ),
+        None => (None, None),
+    };
+    StartupState {
+        library_problem: problem,
+        library_path: path,
+        settings_reset: settings::take_reset_notice(),
+    }
+}
+
+/// Recovery: keeps the unreadable library beside under a new name and opens
+/// a fresh one. Returns where the old file was kept.
+#[tauri::command]
+pub fn start_fresh_library<R: Runtime>(app: AppHandle<R>) -> Result<String, CommandError> {
+    let recovery = app
+        .try_state::<crate::Recovery>()
+        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "the library is open"))?;
+    let kept = crate::set_library_aside(&recovery.data_dir, now())?;
+    open_recovered(&app, &recovery)?;
+    Ok(kept.display().to_string())
+}
+
+/// Recovery: keeps the unreadable library beside and puts a backup in its
+/// place (checked first: a Barg library this Barg can read, intact).
+#[tauri::command]
+pub fn restore_into_new_library<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<String, CommandError> {
+    let recovery = app
+        .try_state::<crate::Recovery>()
+        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "the library is open"))?;
+    // Checked before anything is moved: a bad backup changes nothing.
+    let scratch = tempfile_in(&recovery.data_dir)?;
+    {
+        let check = Library::open(&scratch)?;
+        let empty_copy = check.restore_from(std::path::Path::new(&path), now());
+        if let Ok(copy) = &empty_copy {
+            let _ = std::fs::remove_file(copy);
+        }
+        if let Err(error) = empty_copy {
+            drop(check);
+            let _ = std::fs::remove_file(&scratch);
+            return Err(error.into());
+        }
+    }
+    let kept = crate::set_library_aside(&recovery.data_dir, now())?;
+    std::fs::rename(&scratch, crate::library_path(&recovery.data_dir))
+        .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{side}", scratch.display()));
+    }
+    open_recovered(&app, &recovery)?;
+    Ok(kept.display().to_string())
+}
+
+/// A new file name for a scratch library in `dir`.
+fn tempfile_in(dir: &std::path::Path) -> Result<std::path::PathBuf, CommandError> {
+    std::fs::create_dir_all(dir).map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+    Ok(dir.join(format!("library.restoring-{}.sqlite", now())))
+}
+
+fn open_recovered<R: Runtime>(
+    app: &AppHandle<R>,
+    recovery: &crate::Recovery,
+) -> Result<(), CommandError> {
+    let state = AppState::open(&recovery.data_dir)?;
+    app.manage(state);
+    *recovery.problem.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    Ok(())
 }

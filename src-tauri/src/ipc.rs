@@ -35,10 +35,12 @@ pub enum ErrorCode {
     RedirectLoop,
     Cancelled,
     AlreadySubscribed,
+    ForeignLibrary,
+    NewerLibrary,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::NotFound,
         ErrorCode::Database,
         ErrorCode::InvalidInput,
@@ -54,6 +56,8 @@ impl ErrorCode {
         ErrorCode::RedirectLoop,
         ErrorCode::Cancelled,
         ErrorCode::AlreadySubscribed,
+        ErrorCode::ForeignLibrary,
+        ErrorCode::NewerLibrary,
     ];
 
     /// The code barg-core names with this string (`network`, `not-a-feed`…);
@@ -117,6 +121,8 @@ impl CommandError {
                 ErrorCode::NotFound
             }
             LibraryError::AlreadySubscribed(_) => ErrorCode::AlreadySubscribed,
+            LibraryError::ForeignDatabase { .. } => ErrorCode::ForeignLibrary,
+            LibraryError::NewerSchema { .. } => ErrorCode::NewerLibrary,
             LibraryError::Io(_) => ErrorCode::Io,
             _ => ErrorCode::Database,
         }

@@ -95,6 +95,22 @@ pub fn open_library(data_dir: &Path) -> Result<Library, barg_core::LibraryError>
     Ok(library)
 }
 
+/// Moves an unreadable library file (and its WAL files) aside, under a name
+/// that says when: it is kept, never deleted. Returns the new name.
+pub fn set_library_aside(data_dir: &Path, now: i64) -> Result<PathBuf, ipc::CommandError> {
+    let path = library_path(data_dir);
+    let kept = path.with_file_name(format!("library.unreadable-{now}.sqlite"));
+    std::fs::rename(&path, &kept)
+        .map_err(|e| ipc::CommandError::new(ipc::ErrorCode::Io, e.to_string()))?;
+    for side in ["-wal", "-shm"] {
+        let from = format!("{}{side}", path.display());
+        if Path::new(&from).exists() {
+            let _ = std::fs::rename(&from, format!("{}{side}", kept.display()));
+        }
+    }
+    Ok(kept)
+}
+
 /// The library file inside a data folder.
 pub fn library_path(data_dir: &Path) -> PathBuf {
     data_dir.join("library.sqlite")
@@ -182,6 +198,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_tags,
             commands::backup_library,
             commands::restore_library,
+            commands::startup_state,
+            commands::start_fresh_library,
+            commands::restore_into_new_library,
         ])
 }
 
@@ -219,13 +238,30 @@ fn cached_image<R: Runtime>(
     }
 }
 
+/// Why the library could not be opened, while the app runs in recovery.
+pub struct Recovery {
+    pub data_dir: PathBuf,
+    /// `None` once a fresh or restored library is open.
+    pub problem: std::sync::Mutex<Option<ipc::CommandError>>,
+}
+
+/// The data folder the app runs on, whether its library is open or in
+/// recovery.
+pub fn data_dir_of<R: Runtime, M: Manager<R>>(app: &M) -> PathBuf {
+    match (app.try_state::<AppState>(), app.try_state::<Recovery>()) {
+        (Some(state), _) => state.data_dir.clone(),
+        (None, Some(recovery)) => recovery.data_dir.clone(),
+        (None, None) => PathBuf::from("."),
+    }
+}
+
 /// Opens the main window, titled in the user's interface language.
 pub fn open_main_window<R: Runtime, M: Manager<R>>(
     app: &M,
 ) -> tauri::Result<tauri::WebviewWindow<R>> {
-    let state = app.state::<AppState>();
-    let settings = settings::load(app, &state.data_dir);
-    let title = state.messages.text(settings.language, "app-title", None);
+    let data_dir = data_dir_of(app);
+    let settings = settings::load(app, &data_dir);
+    let title = Messages::new().text(settings.language, "app-title", None);
     WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
         .title(title)
         .inner_size(1180.0, 800.0)
@@ -240,10 +276,24 @@ pub fn run_desktop(
     data_dir: PathBuf,
     empty_window: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let state = AppState::open(&data_dir)?;
+    // A library that cannot be opened (damaged, foreign, from a newer Barg)
+    // is left untouched: the window opens in recovery, says what happened
+    // and offers a fresh library or a backup.
+    let opened = AppState::open(&data_dir);
     let app = run_app(tauri::Builder::default())
         .setup(move |app| {
-            app.manage(state);
+            match opened {
+                Ok(state) => {
+                    app.manage(state);
+                }
+                Err(error) => {
+                    tracing::error!(%error, "the library cannot be opened; starting in recovery");
+                    app.manage(Recovery {
+                        data_dir: data_dir.clone(),
+                        problem: std::sync::Mutex::new(Some(ipc::CommandError::from(error))),
+                    });
+                }
+            }
             if empty_window {
                 WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("empty.html".into()))
                     .build()?;

@@ -118,13 +118,38 @@ pub fn store_path(data_dir: &Path) -> PathBuf {
 
 /// Reads the settings; missing or unreadable settings give the defaults
 /// (a damaged file is kept beside as `settings.json.damaged`).
+/// Set when damaged settings were replaced by the defaults, until the UI has
+/// told the user ([`take_reset_notice`]).
+static SETTINGS_RESET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the settings were reset since the last call (once per reset).
+pub fn take_reset_notice() -> bool {
+    SETTINGS_RESET.swap(false, std::sync::atomic::Ordering::SeqCst)
+}
+
 pub fn load<R: Runtime>(app: &impl tauri::Manager<R>, data_dir: &Path) -> Settings {
     let path = store_path(data_dir);
+    // The store plugin ignores a file it cannot parse (and would overwrite
+    // it on the next save): check it first, and keep a damaged one aside.
+    if let Ok(bytes) = std::fs::read(&path) {
+        let readable = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes)
+            .is_ok_and(|store| {
+                store
+                    .get(STORE_KEY)
+                    .is_none_or(|v| serde_json::from_value::<Settings>(v.clone()).is_ok())
+            });
+        if !readable {
+            tracing::warn!(path = %path.display(), "settings file damaged; kept aside, using defaults");
+            let _ = std::fs::rename(&path, path.with_extension("json.damaged"));
+            SETTINGS_RESET.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
     let store = match app.store(&path) {
         Ok(store) => store,
         Err(error) => {
             tracing::warn!(%error, path = %path.display(), "settings store unreadable; using defaults");
             let _ = std::fs::rename(&path, path.with_extension("json.damaged"));
+            SETTINGS_RESET.store(true, std::sync::atomic::Ordering::SeqCst);
             return Settings::default();
         }
     };
@@ -132,6 +157,7 @@ pub fn load<R: Runtime>(app: &impl tauri::Manager<R>, data_dir: &Path) -> Settin
         Some(Ok(settings)) => settings.clamped(),
         Some(Err(error)) => {
             tracing::warn!(%error, "settings value unreadable; using defaults");
+            SETTINGS_RESET.store(true, std::sync::atomic::Ordering::SeqCst);
             Settings::default()
         }
         None => Settings::default(),

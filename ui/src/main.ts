@@ -1,13 +1,22 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { startupState, type StartupState } from './lib/backend';
+import Recovery from './lib/recovery/Recovery.svelte';
 import { loadSettings } from './lib/settings/settings.svelte';
 import './styles/fonts.css';
 import './styles/global.css';
 
+const noProblem: StartupState = { libraryProblem: null, libraryPath: null, settingsReset: false };
+
 // The settings decide the language and direction, so they are applied before
-// the first string is rendered.
-loadSettings().then((startupError) => {
+// the first string is rendered. A library that cannot be opened shows the
+// recovery screen instead of the app.
+Promise.all([loadSettings(), startupState().catch(() => noProblem)]).then(([startupError, state]) => {
   const target = document.getElementById('app');
   if (!target) throw new Error('index.html has no #app element');
-  mount(App, { target, props: { startupError } });
+  if (state.libraryProblem) {
+    mount(Recovery, { target, props: { code: state.libraryProblem.code, path: state.libraryPath } });
+  } else {
+    mount(App, { target, props: { startupError, settingsReset: state.settingsReset } });
+  }
 });

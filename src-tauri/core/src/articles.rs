@@ -216,7 +216,9 @@ pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
 
 /// [`prepare`]s a batch, on every core when it is large enough to pay.
 pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
     if threads < 2 || articles.len() < 64 {
         return articles.iter().map(prepare).collect();
     }

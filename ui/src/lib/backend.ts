@@ -414,3 +414,37 @@ export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() 
     return () => {};
   }
 }
+
+/** What the user must be told at start. */
+export interface StartupState {
+  /** The library could not be opened: the app is in recovery. */
+  libraryProblem: { code: string; message: string } | null;
+  /** The unreadable library file, kept as it was. */
+  libraryPath: string | null;
+  /** Damaged settings were replaced by the defaults. */
+  settingsReset: boolean;
+}
+
+export function startupState(): Promise<StartupState> {
+  return call('startup_state');
+}
+
+/** Recovery: keeps the unreadable library aside, opens a fresh one; returns where the old file is. */
+export function startFreshLibrary(): Promise<string> {
+  return call('start_fresh_library');
+}
+
+/** Recovery: keeps the unreadable library aside and restores a backup in its place. */
+export function restoreIntoNewLibrary(path: string): Promise<string> {
+  return call('restore_into_new_library', { path });
+}
+
+/** Writes a consistent copy of the library to `path`. */
+export async function backupLibrary(path: string): Promise<void> {
+  await call('backup_library', { path });
+}
+
+/** Replaces the library with a backup; returns where the replaced library was kept. */
+export function restoreLibrary(path: string): Promise<string> {
+  return call('restore_library', { path });
+}

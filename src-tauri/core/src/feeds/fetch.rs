@@ -22,7 +22,7 @@ pub struct Limits {
     /// Largest body accepted, after content decoding.
     pub max_body: usize,
     pub max_redirects: usize,
-    /// Extra attempts after a failure that may pass (network errors, 5xx, 429).
+    /// Extra attempts after a failure that may pass (connection errors, 5xx, 429).
     pub retries: u32,
     /// The first retry waits this long; each next one twice as long.
     pub backoff: Duration,
@@ -120,7 +120,9 @@ impl FetchError {
 
     fn may_pass(&self) -> bool {
         match self {
-            FetchError::Network(_) | FetchError::Timeout => true,
+            // A timeout is not retried: a server that trickles its answer
+            // would otherwise hold a sync for several timeouts.
+            FetchError::Network(_) => true,
             FetchError::HttpStatus(status) => *status >= 500 || *status == 429,
             _ => false,
         }

@@ -64,6 +64,8 @@ const ERROR_CODES = new Set([
   'redirect-loop',
   'cancelled',
   'already-subscribed',
+  'foreign-library',
+  'newer-library',
 ]);
 
 /** The localized text for a backend error code; never the backend's own message. */

@@ -1,0 +1,83 @@
+//! End to end, in the real window: a library file that is not a Barg
+//! library is never overwritten. Barg says what happened, keeps the file,
+//! and starts a fresh library when asked; damaged settings fall back to the
+//! defaults with a notice.
+
+use barg_e2e::{Desktop, Result};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_library_is_kept_and_a_fresh_one_started() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("recovery")?;
+    let junk = b"this is somebody's notes, not a Barg library";
+    std::fs::write(data_dir.join("library.sqlite"), junk)?;
+    std::fs::write(data_dir.join("settings.json"), "{ not json")?;
+
+    let window = desktop.launch(&data_dir).await?;
+    window.find("[data-testid=recovery]").await?;
+    let reason = window.text_of("[data-testid=recovery-reason]").await?;
+    assert!(
+        reason.contains("برگ"),
+        "the reason is told in Persian: {reason}"
+    );
+    window.screenshot("recovery-fa").await?;
+    assert_eq!(
+        std::fs::read(data_dir.join("library.sqlite"))?,
+        junk,
+        "the file is untouched while Barg asks"
+    );
+
+    window.click("[data-testid=recovery-fresh]").await?;
+    window.find("[data-testid=article-row]").await?;
+    let kept: Vec<_> = std::fs::read_dir(&data_dir)?
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("library.unreadable-")
+        })
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "the unreadable file is kept beside the new library"
+    );
+    assert_eq!(std::fs::read(kept[0].path())?, junk, "byte for byte");
+    assert!(
+        data_dir.join("settings.json.damaged").exists(),
+        "the damaged settings file is kept too"
+    );
+    window.screenshot("recovered-fa").await?;
+    window.quit().await?;
+
+    // The next start opens the new library straight away.
+    let window = desktop.launch(&data_dir).await?;
+    assert!(
+        window.find_all("[data-testid=recovery]").await?.is_empty(),
+        "no recovery screen once a library is open"
+    );
+    window.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn damaged_settings_fall_back_to_defaults_with_a_notice() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("damaged-settings")?;
+    std::fs::write(
+        data_dir.join("settings.json"),
+        "{ \"settings\": { \"language\": 42 ",
+    )?;
+    let window = desktop.launch(&data_dir).await?;
+    window.find("[data-testid=settings-reset-notice]").await?;
+    assert_eq!(
+        window
+            .eval_string("return document.documentElement.lang")
+            .await?,
+        "fa",
+        "the defaults are in use"
+    );
+    window.screenshot("settings-reset-fa").await?;
+    window.quit().await?;
+    Ok(())
+}
