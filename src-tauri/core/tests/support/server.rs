@@ -131,6 +131,11 @@ impl TestServer {
         self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
     }
 
+    /// How many requests the server has had, on any path.
+    pub fn total_hits(&self) -> u32 {
+        self.hits.lock().unwrap().values().sum()
+    }
+
     /// Stops the server: its port refuses connections from now on.
     pub fn stop(mut self) {
         self.shutdown();
