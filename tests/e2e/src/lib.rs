@@ -136,6 +136,33 @@ impl Desktop {
         for sub in ["data", "cache", "config"] {
             std::fs::create_dir_all(home.path().join(sub))?;
         }
+        // "The system browser": a script that writes down each address it is
+        // asked to open (xdg-open, with no desktop detected, runs $BROWSER).
+        let browser = home.path().join("browser.sh");
+        std::fs::write(
+            &browser,
+            format!(
+                "#!/bin/sh\necho \"$1\" >> '{}'\n",
+                home.path().join("opened-links.txt").display()
+            ),
+        )?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755))?;
+        }
+        // …and is the default handler of web links in this private home.
+        std::fs::create_dir_all(home.path().join("data/applications"))?;
+        std::fs::write(
+            home.path().join("data/applications/barg-test-browser.desktop"),
+            format!(
+                "[Desktop Entry]\nType=Application\nName=Test browser\nExec={} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
+                browser.display()
+            ),
+        )?;
+        std::fs::write(
+            home.path().join("config/mimeapps.list"),
+            "[Default Applications]\nx-scheme-handler/http=barg-test-browser.desktop\nx-scheme-handler/https=barg-test-browser.desktop\n",
+        )?;
         let (driver_port, native_port) = (free_port(), free_port());
         let driver = Process(
             Command::new("tauri-driver")
@@ -145,6 +172,9 @@ impl Desktop {
                 .env("XDG_CACHE_HOME", home.path().join("cache"))
                 .env("XDG_CONFIG_HOME", home.path().join("config"))
                 .env("GDK_BACKEND", "x11")
+                .env("BROWSER", &browser)
+                .env_remove("XDG_CURRENT_DESKTOP")
+                .env_remove("DESKTOP_SESSION")
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
                 .spawn()
@@ -160,6 +190,13 @@ impl Desktop {
             home,
             _turn: turn,
         })
+    }
+
+    /// The addresses "the system browser" was asked to open, in order.
+    pub fn opened_links(&self) -> Vec<String> {
+        std::fs::read_to_string(self.home.path().join("opened-links.txt"))
+            .map(|text| text.lines().map(str::to_owned).collect())
+            .unwrap_or_default()
     }
 
     /// The port tauri-driver listens on.

@@ -150,3 +150,75 @@ async fn no_hostile_payload_runs_or_fetches_anything_in_the_reader() -> Result<(
     println!("{opened} payloads opened in the reader; canary unset; 0 requests to the remote host");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_show_their_target_and_open_in_the_browser_only_on_a_click() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("links")?;
+    let feed = data_dir.join("links.xml");
+    // The link's text claims one address; its target is another.
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>links</title>\
+         <item><guid>l1</guid><title>پیوندی که چیز دیگری می‌گوید</title><description><![CDATA[\
+         <p>برای ورود به حساب روی <a href=\"https://example.org/real-target\">https://bank.example/login</a> بزنید.</p>]]></description></item>\
+         </channel></rss>",
+    )?;
+    let imported = Command::new(barg_binary())
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .arg("import")
+        .arg(&feed)
+        .output()?;
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let window = desktop.launch(&data_dir).await?;
+    window
+        .eval("[...document.querySelectorAll('[data-testid=article-row]')].find(r => r.textContent.includes('پیوندی'))?.click()")
+        .await?;
+    window.find("[data-testid=reader-body] a").await?;
+
+    // Pointing at the link shows where it really goes.
+    window
+        .eval("document.querySelector('[data-testid=reader-body] a').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))")
+        .await?;
+    let status = window.text_of("[data-testid=reader-link-status]").await?;
+    assert!(
+        status.contains("example.org/real-target"),
+        "the status shows the real target: {status}"
+    );
+    assert!(
+        !status.contains("bank.example"),
+        "not the address the text claims: {status}"
+    );
+
+    // A script's click opens nothing; the user's click opens the browser.
+    window
+        .eval("document.querySelector('[data-testid=reader-body] a').click()")
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(
+        desktop.opened_links().is_empty(),
+        "a scripted click opened {:?}",
+        desktop.opened_links()
+    );
+    window
+        .eval("document.querySelector('[data-testid=reader-body] a').scrollIntoView({ block: 'center' })")
+        .await?;
+    window.click("[data-testid=reader-body] a").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while desktop.opened_links().is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        desktop.opened_links(),
+        vec!["https://example.org/real-target".to_owned()],
+        "the user's click opened the real target in the system browser"
+    );
+    assert_inert(&window, "clicking the link").await?;
+    window.quit().await?;
+    Ok(())
+}
