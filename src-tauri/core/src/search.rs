@@ -33,7 +33,11 @@ pub const CANDIDATES: u32 = 200;
 /// …together with the newest this many matches in the title.
 pub const TITLE_CANDIDATES: u32 = 100;
 /// Matches are counted up to this many (what the UI shows as "10,000+").
-pub const TOTAL_CAP: u32 = 10_000;
+pub const TOTAL_CAP: u32 = 2_000;
+/// Title matches are looked for among this many of the newest articles: a
+/// pair of common words rarely meets in a title, and looking further back
+/// would read their whole posting lists.
+const TITLE_WINDOW: i64 = 100_000;
 /// Postings read per term to estimate its document frequency.
 const DF_SAMPLE: u32 = 2_000;
 
@@ -279,18 +283,22 @@ impl Library {
                 |r| r.get(0),
             )?;
             let mut candidates = ids(&matching(CANDIDATES), with_args(expression.clone()))?;
+            let library_size: i64 =
+                conn.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
+                    r.get(0)
+                })?;
             if total > CANDIDATES {
                 let in_title = format!("{{title}} : ({expression})");
-                candidates.extend(ids(&matching(TITLE_CANDIDATES), with_args(in_title))?);
+                let window = (library_size - TITLE_WINDOW).max(0);
+                let rowid = if filter.is_empty() { "rowid" } else { "s.rowid" };
+                let sql = matching(TITLE_CANDIDATES)
+                    .replace(" ORDER BY", &format!(" AND {rowid} >= {window} ORDER BY"));
+                candidates.extend(ids(&sql, with_args(in_title))?);
                 candidates.sort_unstable_by(|a, b| b.cmp(a));
                 candidates.dedup();
             }
 
             // Document frequencies, for the idf of each term.
-            let library_size: i64 =
-                conn.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
-                    r.get(0)
-                })?;
             let mut frequencies = Vec::with_capacity(terms.len());
             for term in &terms {
                 let sample = ids(

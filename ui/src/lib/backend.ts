@@ -115,7 +115,7 @@ export interface SearchResult {
 }
 
 /** The backend stops counting matches here. */
-export const SEARCH_TOTAL_CAP = 10000;
+export const SEARCH_TOTAL_CAP = 2000;
 
 /** A bookmark tag and how many bookmarks have it. */
 export interface TagCount {

@@ -17,12 +17,12 @@ describe('resultCountText', () => {
     ['fa', 1, '۱ نتیجه', 'one'],
     ['fa', 0, '۰ نتیجه', 'zero in Persian digits'],
     ['fa', 1234, '۱٬۲۳۴ نتیجه', 'Persian thousands separator'],
-    ['fa', 10000, 'بیش از ۱۰٬۰۰۰ نتیجه', 'the backend stops counting at 10000'],
+    ['fa', 2000, 'بیش از ۲٬۰۰۰ نتیجه', 'the backend stops counting at 2000'],
     ['en', 12, '12 results', 'plural'],
     ['en', 1, '1 result', 'singular'],
     ['en', 0, '0 results', 'zero is plural in English'],
     ['en', 1234, '1,234 results', 'grouped'],
-    ['en', 10000, 'More than 10,000 results', 'capped'],
+    ['en', 2000, 'More than 2,000 results', 'capped'],
   ];
   for (const [language, total, expected, reason] of cases) {
     test(`${total} in ${language} is «${expected}» (${reason})`, () => {
