@@ -58,6 +58,9 @@ fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<F
             resource
         });
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // What Rust shows is plain text (a window title, terminal lines), where
+    // Fluent's bidi isolation marks around arguments would show as noise.
+    bundle.set_use_isolating(false);
     if let Err(errors) = bundle.add_resource(resource) {
         tracing::error!(?errors, "bundled .ftl file has duplicate messages");
     }

@@ -290,7 +290,11 @@ impl Library {
             if total > CANDIDATES {
                 let in_title = format!("{{title}} : ({expression})");
                 let window = (library_size - TITLE_WINDOW).max(0);
-                let rowid = if filter.is_empty() { "rowid" } else { "s.rowid" };
+                let rowid = if filter.is_empty() {
+                    "rowid"
+                } else {
+                    "s.rowid"
+                };
                 let sql = matching(TITLE_CANDIDATES)
                     .replace(" ORDER BY", &format!(" AND {rowid} >= {window} ORDER BY"));
                 candidates.extend(ids(&sql, with_args(in_title))?);

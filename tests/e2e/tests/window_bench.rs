@@ -86,6 +86,8 @@ async fn measure(
         json!({ "application": barg_binary(), "args": args }),
     );
     let started = Instant::now();
+    // Both rustls back-ends are compiled in the workspace: choose one.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = ClientBuilder::rustls()?;
     builder.capabilities(caps);
     let client = builder
