@@ -247,17 +247,26 @@ fn open_library(
     })
 }
 
+/// A command's error as one line in the user's language, with the detail.
+fn command_error(
+    messages: &Messages,
+    language: Language,
+    error: impl Into<crate::ipc::CommandError>,
+) -> CliError {
+    let error = error.into();
+    CliError(format!(
+        "{} ({})",
+        messages.text(language, &error.code.message_id(), None),
+        error.message
+    ))
+}
+
 fn library_error(
     messages: &Messages,
     language: Language,
     error: barg_core::LibraryError,
 ) -> CliError {
-    let code = crate::ipc::CommandError::from(error);
-    CliError(format!(
-        "{} ({})",
-        messages.text(language, &code.code.message_id(), None),
-        code.message
-    ))
+    command_error(messages, language, error)
 }
 
 fn day_start(text: &str, end_of_day: bool) -> Result<i64, CliError> {
@@ -444,14 +453,7 @@ fn execute(
                             folder.as_deref(),
                             now(),
                         ))
-                        .map_err(|e| {
-                            let error = crate::ipc::CommandError::from(e);
-                            CliError(format!(
-                                "{} ({})",
-                                messages.text(language, &error.code.message_id(), None),
-                                error.message
-                            ))
-                        })?;
+                        .map_err(|e| command_error(messages, language, e))?;
                     if json_output {
                         write_line(out, json!({ "id": id }))?;
                     } else {
@@ -503,14 +505,9 @@ fn execute(
                 FeedsAction::ImportOpml { path } => {
                     let text = std::fs::read_to_string(&path)
                         .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
-                    let counts = library.import_opml(&text, now()).map_err(|e| {
-                        let error = crate::ipc::CommandError::from(e);
-                        CliError(format!(
-                            "{} ({})",
-                            messages.text(language, &error.code.message_id(), None),
-                            error.message
-                        ))
-                    })?;
+                    let counts = library
+                        .import_opml(&text, now())
+                        .map_err(|e| command_error(messages, language, e))?;
                     if json_output {
                         write_line(
                             out,
@@ -581,14 +578,7 @@ fn execute(
                     Some(&state.images),
                     now(),
                 ))
-                .map_err(|e| {
-                    let error = crate::ipc::CommandError::from(e);
-                    CliError(format!(
-                        "{} ({})",
-                        messages.text(language, &error.code.message_id(), None),
-                        error.message
-                    ))
-                })?;
+                .map_err(|e| command_error(messages, language, e))?;
             if json_output {
                 write_line(out, json!({ "id": id }))?;
             } else {

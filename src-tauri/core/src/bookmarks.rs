@@ -16,14 +16,7 @@ impl Library {
         now: Timestamp,
     ) -> Result<(), LibraryError> {
         self.write(|tx| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
-                [article_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(LibraryError::ArticleNotFound(article_id));
-            }
+            ensure_article(tx, article_id)?;
             if bookmarked {
                 tx.execute(
                     "INSERT INTO bookmarks (article_id, created_at) VALUES (?1, ?2)
@@ -56,14 +49,7 @@ impl Library {
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         self.write(|tx| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
-                [article_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(LibraryError::ArticleNotFound(article_id));
-            }
+            ensure_article(tx, article_id)?;
             tx.execute(
                 "INSERT INTO bookmarks (article_id, created_at, note) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article_id) DO UPDATE SET note = excluded.note",
@@ -111,6 +97,20 @@ impl Library {
                 .flatten();
             Ok((tags, note))
         })
+    }
+}
+
+/// `ArticleNotFound` unless the article exists.
+fn ensure_article(tx: &rusqlite::Transaction<'_>, article_id: i64) -> Result<(), LibraryError> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+        [article_id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(LibraryError::ArticleNotFound(article_id))
     }
 }
 

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::discover::attribute_value;
 use super::fetch::{Fetched, Fetcher};
-use super::Cancel;
+use super::{blocking, Cancel};
 use crate::{Library, LibraryError, Timestamp};
 
 /// Images larger than this are not kept.
@@ -244,14 +244,6 @@ impl ImageCache {
         })
         .await
     }
-}
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, LibraryError> + Send + 'static,
-) -> Result<T, LibraryError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| LibraryError::Io(std::io::Error::other(e.to_string())))?
 }
 
 /// The media type of image bytes: the server's, when it says image, else

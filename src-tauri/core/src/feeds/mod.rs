@@ -26,6 +26,15 @@ use rusqlite::{params, OptionalExtension};
 use crate::articles::{folded_source_title, insert_article, prepare_all};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
+/// Runs library work on the blocking pool, off the async threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, LibraryError> + Send + 'static,
+) -> Result<T, LibraryError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| LibraryError::Io(std::io::Error::other(e.to_string())))?
+}
+
 /// A flag that stops a sync between steps; clones share it.
 #[derive(Debug, Clone, Default)]
 pub struct Cancel(Arc<AtomicBool>);

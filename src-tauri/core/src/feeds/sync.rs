@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
-use super::{Cancel, Feed};
+use super::{blocking, Cancel, Feed};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
@@ -310,14 +310,6 @@ async fn fetch_full_text(
         }
     }
     Ok(())
-}
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, LibraryError> + Send + 'static,
-) -> Result<T, LibraryError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| LibraryError::Io(std::io::Error::other(e.to_string())))?
 }
 
 /// Why subscribing or saving a page failed.
