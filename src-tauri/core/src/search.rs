@@ -39,7 +39,7 @@ pub const TOTAL_CAP: u32 = 2_000;
 /// would read their whole posting lists.
 const TITLE_WINDOW: i64 = 100_000;
 /// Postings read per term to estimate its document frequency.
-const DF_SAMPLE: u32 = 2_000;
+const DF_SAMPLE: u32 = TOTAL_CAP;
 
 /// Weights of the indexed columns in bm25: title, body, author, source.
 const WEIGHTS: [f64; 4] = [10.0, 1.0, 2.0, 1.0];
@@ -277,12 +277,12 @@ impl Library {
                 let rows = stmt.query_map(params_from_iter(args), |row| row.get(0))?;
                 Ok(rows.collect::<Result<_, _>>()?)
             };
-            let total: u32 = conn.query_row(
-                &format!("SELECT count(*) FROM ({})", matching(TOTAL_CAP)),
-                params_from_iter(with_args(expression.clone())),
-                |r| r.get(0),
-            )?;
-            let mut candidates = ids(&matching(CANDIDATES), with_args(expression.clone()))?;
+            // One walk of the index gives the count (up to the cap), the
+            // newest candidates, and for a one-term query its sample too.
+            let newest = ids(&matching(TOTAL_CAP), with_args(expression.clone()))?;
+            let total = newest.len() as u32;
+            let mut candidates: Vec<i64> =
+                newest.iter().take(CANDIDATES as usize).copied().collect();
             let library_size: i64 =
                 conn.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
                     r.get(0)
@@ -305,6 +305,10 @@ impl Library {
             // Document frequencies, for the idf of each term.
             let mut frequencies = Vec::with_capacity(terms.len());
             for term in &terms {
+                if terms.len() == 1 && filter.is_empty() {
+                    frequencies.push(estimate_document_frequency(&newest, library_size));
+                    continue;
+                }
                 let sample = ids(
                     &format!(
                         "SELECT rowid FROM article_search WHERE article_search MATCH ?
