@@ -71,7 +71,7 @@ FUZZ_TARGETS := feed html text query opml date
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
-	  CARGO_TARGET_DIR=$(HOME)/.cache/barg/fuzz cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=2048 || exit 1; \
+	  CARGO_TARGET_DIR=$(HOME)/.cache/barg/fuzz cargo +nightly fuzz run $$t corpus/$$t $$(case $$t in feed) echo ../src-tauri/core/tests/fixtures/feeds;; html) echo ../src-tauri/core/tests/fixtures/html;; esac) -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=2048 || exit 1; \
 	done
 
 clean:

@@ -23,5 +23,36 @@ fn every_saved_fuzz_input_runs_without_a_panic() {
             replayed += 1;
         }
     }
+    // The real feeds and pages of the test fixtures are seeds too (make fuzz
+    // is pointed at them as extra corpus folders), kept in one place.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (name, target) in [
+        ("feeds", barg_core::fuzzing::feed as fn(&[u8])),
+        ("html", barg_core::fuzzing::html),
+    ] {
+        for path in files_under(&fixtures.join(name)) {
+            let bytes = std::fs::read(&path).unwrap();
+            let outcome = std::panic::catch_unwind(|| target(&bytes));
+            assert!(
+                outcome.is_ok(),
+                "fuzz target {name} panics on {}",
+                path.display()
+            );
+            replayed += 1;
+        }
+    }
     assert!(replayed >= 12, "every target has seeds ({replayed} inputs)");
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

@@ -14,7 +14,7 @@ use barg_core::feeds::images::ImageCache;
 use barg_core::feeds::sync::{self, SyncOptions};
 use barg_core::feeds::Cancel;
 use barg_core::{ArticleFilter, Library};
-use support::server::{Route, TestServer};
+use support::server::{Route, TestServer, TINY_PNG};
 
 const NOW: i64 = 1_764_000_000;
 
@@ -449,13 +449,6 @@ async fn a_page_address_finds_its_feed_and_redirects_are_followed() {
     assert_eq!(none.map_err(|e| e.code()), Err("not-a-feed"));
 }
 
-const PNG: &[u8] = &[
-    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
-    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 13, b'I', b'D', b'A', b'T',
-    0x78, 0x9C, 0x63, 0xF8, 0xFF, 0xFF, 0x3F, 0, 0x05, 0xFE, 0x02, 0xFE, 0xA7, 0x35, 0x81, 0x84, 0,
-    0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82,
-];
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn summaries_get_full_text_and_images_stay_readable_offline() {
     let server = TestServer::start();
@@ -464,7 +457,7 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
     let fetcher = fetcher(quick_limits());
     let page = fixture("html/persian-news-pages/api/fixtures/www.isna.ir/1558105248971.html");
     server.route("/story.html", Route::body(page, "text/html; charset=utf-8"));
-    server.route("/pic.png", Route::body(PNG, "image/png"));
+    server.route("/pic.png", Route::body(TINY_PNG, "image/png"));
     server.route(
         "/fake.png",
         Route::body("<html>not an image</html>", "image/png"),
@@ -532,7 +525,7 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
     assert_eq!(mime, "image/png");
     assert_eq!(
         std::fs::read(path).unwrap(),
-        PNG,
+        TINY_PNG,
         "with the server gone the image is still there, whole"
     );
 }
@@ -553,7 +546,7 @@ async fn the_image_cache_keeps_to_its_budget_but_never_drops_bookmarked_images()
     let fetcher = fetcher(quick_limits());
     let mut items = Vec::new();
     for n in 0..6 {
-        let mut png = PNG.to_vec();
+        let mut png = TINY_PNG.to_vec();
         png.extend(vec![n as u8; 1000]); // different bytes, different files
         server.route(&format!("/i{n}.png"), Route::body(png, "image/png"));
         items.push((

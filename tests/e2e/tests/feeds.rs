@@ -8,15 +8,7 @@ mod server;
 
 use barg_e2e::{Desktop, Result, Window};
 use serde_json::json;
-use server::{Route, TestServer};
-
-/// A 1×1 PNG.
-const PNG: &[u8] = &[
-    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
-    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 13, b'I', b'D', b'A', b'T',
-    0x78, 0x9C, 0x63, 0xF8, 0xFF, 0xFF, 0x3F, 0, 0x05, 0xFE, 0x02, 0xFE, 0xA7, 0x35, 0x81, 0x84, 0,
-    0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82,
-];
+use server::{Route, TestServer, TINY_PNG};
 
 const STORY_TITLE: &str = "آزمون خوراک: گزارش تازه‌ای با عکس";
 
@@ -53,7 +45,7 @@ async fn subscribe_sync_then_read_with_images_while_offline() -> Result<()> {
         "/news.xml",
         Route::body(feed(&server, 11), "application/rss+xml"),
     );
-    server.route("/photo.png", Route::body(PNG, "image/png"));
+    server.route("/photo.png", Route::body(TINY_PNG, "image/png"));
 
     let desktop = Desktop::start()?;
     let data_dir = desktop.new_data_dir("feeds")?;

@@ -134,21 +134,14 @@ impl ImageCache {
         now: Timestamp,
         cancel: &Cancel,
     ) -> Result<ImageCounts, LibraryError> {
-        let mut counts = ImageCounts::default();
-        let wanted = {
+        let (cached, missing) = {
             let library = Arc::clone(library);
             blocking(move || library.link_images(&articles)).await?
         };
-        let mut missing = Vec::new();
-        for url in wanted {
-            let lib = Arc::clone(library);
-            let probe = url.clone();
-            if blocking(move || lib.image_is_cached(&probe)).await? {
-                counts.already_cached += 1;
-            } else {
-                missing.push(url);
-            }
-        }
+        let mut counts = ImageCounts {
+            already_cached: cached,
+            ..ImageCounts::default()
+        };
         let slots = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_FETCHES));
         let mut tasks = tokio::task::JoinSet::new();
         for url in missing {
@@ -286,30 +279,35 @@ fn image_type(content_type: Option<&str>, bytes: &[u8]) -> Option<String> {
 }
 
 impl Library {
-    /// Records which images each article shows; returns every address.
-    fn link_images(&self, articles: &[(i64, Vec<String>)]) -> Result<Vec<String>, LibraryError> {
+    /// Records which images each article shows, in one transaction; returns
+    /// how many distinct addresses are cached already and those that are not.
+    fn link_images(
+        &self,
+        articles: &[(i64, Vec<String>)],
+    ) -> Result<(u64, Vec<String>), LibraryError> {
         self.write(|tx| {
-            let mut all = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let (mut cached, mut missing) = (0, Vec::new());
             for (article, urls) in articles {
                 for url in urls {
                     tx.prepare_cached(
                         "INSERT INTO article_images (article_id, url) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                     )?
                     .execute(params![article, url])?;
-                    if !all.contains(url) {
-                        all.push(url.clone());
+                    if !seen.insert(url.as_str()) {
+                        continue;
+                    }
+                    let is_cached = tx
+                        .prepare_cached("SELECT 1 FROM images WHERE url = ?1 AND hash IS NOT NULL")?
+                        .exists([url])?;
+                    if is_cached {
+                        cached += 1;
+                    } else {
+                        missing.push(url.clone());
                     }
                 }
             }
-            Ok(all)
-        })
-    }
-
-    fn image_is_cached(&self, url: &str) -> Result<bool, LibraryError> {
-        self.read(|conn| {
-            Ok(conn
-                .prepare_cached("SELECT 1 FROM images WHERE url = ?1 AND hash IS NOT NULL")?
-                .exists([url])?)
+            Ok((cached, missing))
         })
     }
 
