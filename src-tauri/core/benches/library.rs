@@ -10,7 +10,8 @@
 //! (UD Persian) with its half-spaces removed.
 //!
 //! `BARG_BENCH_SIZES=100000,1000000` (default `100000`); the report is printed
-//! and written to `target/bench-report.md`.
+//! and written to `target/bench-report.md`. With `BARG_BENCH_LIBRARY_DIR` set,
+//! the generated libraries are kept there for the window benchmark.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -232,7 +233,17 @@ fn plain_match(query: &str) -> String {
 
 fn bench_size(size: usize, words: &Words, report: &mut String) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("library.sqlite");
+    // `BARG_BENCH_LIBRARY_DIR` keeps each generated library as a Barg data
+    // folder (`<dir>/library-<size>/library.sqlite`) for the window benchmark.
+    let path = match std::env::var_os("BARG_BENCH_LIBRARY_DIR") {
+        Some(keep) => {
+            let data_dir = Path::new(&keep).join(format!("library-{size}"));
+            let _ = std::fs::remove_dir_all(&data_dir);
+            std::fs::create_dir_all(&data_dir).expect("the kept library's folder");
+            data_dir.join("library.sqlite")
+        }
+        None => dir.path().join("library.sqlite"),
+    };
     let library = Library::open(&path).expect("a new library");
     let source = library
         .ensure_source(SourceKind::File, "bench", "file:bench", NOW)

@@ -216,17 +216,23 @@ pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
 
 /// [`prepare`]s a batch, on every core when it is large enough to pay.
 pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+    prepare_each(&articles.iter().collect::<Vec<_>>())
+}
+
+/// [`prepare`]s articles from anywhere, on every core when there are
+/// enough of them to pay.
+pub(crate) fn prepare_each<'a>(articles: &[&'a NewArticle]) -> Vec<Prepared<'a>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
     if threads < 2 || articles.len() < 64 {
-        return articles.iter().map(prepare).collect();
+        return articles.iter().map(|a| prepare(a)).collect();
     }
     let chunk = articles.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = articles
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(prepare).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(|a| prepare(a)).collect::<Vec<_>>()))
             .collect();
         workers
             .into_iter()

@@ -163,7 +163,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
         json!(true),
         "the bundled Vazirmatn font loads offline"
     );
-    let list_text = window.text_of("main").await?;
+    let list_text = window.text_of("[data-testid=pane-list]").await?;
     assert!(
         list_text.contains("۷ دی ۱۴۰۰"),
         "dates are Jalali with Persian digits: {list_text}"
@@ -277,7 +277,7 @@ async fn first_start_read_bookmark_switch_language_and_restart() -> Result<()> {
     );
     window.click("[data-testid=nav-library]").await?;
     window.find("[data-testid=article-row]").await?;
-    let list_text = window.text_of("main").await?;
+    let list_text = window.text_of("[data-testid=pane-list]").await?;
     assert!(
         list_text.contains("Dec 28, 2021"),
         "dates are Gregorian in English: {list_text}"

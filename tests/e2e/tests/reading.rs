@@ -68,6 +68,11 @@ async fn set_select(window: &Window, testid: &str, value: &str) -> Result<()> {
 
 /// Runs axe-core in the page; the serious and critical violations.
 async fn axe_violations(window: &Window) -> Result<Vec<String>> {
+    axe_violations_at(window, &["serious", "critical"]).await
+}
+
+/// Runs axe-core in the page; the violations of the given impacts.
+async fn axe_violations_at(window: &Window, impacts: &[&str]) -> Result<Vec<String>> {
     let axe = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../ui/node_modules/axe-core/axe.min.js"),
@@ -77,11 +82,12 @@ async fn axe_violations(window: &Window) -> Result<Vec<String>> {
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
+             const impacts = arguments[0];
              axe.run(document, { resultTypes: ['violations'] })
-               .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                  .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+               .then(r => done(r.violations.filter(v => impacts.includes(v.impact))
+                  .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
                .catch(e => done(['axe failed: ' + e]));",
-            vec![],
+            vec![json!(impacts)],
         )
         .await?;
     Ok(match result {
@@ -250,6 +256,92 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
         violations.is_empty(),
         "axe, English light settings: {violations:#?}"
     );
+    window.quit().await?;
+    Ok(())
+}
+
+/// A narrow window shows one pane at a time, with a back action; each of the
+/// three has its main landmark and its level-one heading, and axe finds
+/// nothing down to moderate problems, in Persian and English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn narrow_window_one_pane_at_a_time() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("narrow")?;
+    let window = desktop.launch(&data_dir).await?;
+    if window
+        .find_all("[data-testid=default-feeds-dismiss]")
+        .await?
+        .len()
+        == 1
+    {
+        window.click("[data-testid=default-feeds-dismiss]").await?;
+    }
+    window.client.set_window_size(600, 800).await?;
+    window
+        .wait_for_script(
+            "the narrow layout",
+            "return document.querySelector('.panes').dataset.narrowPane === 'list'",
+        )
+        .await?;
+    let impacts = ["moderate", "serious", "critical"];
+    let shown = "return [...document.querySelectorAll('.pane')].filter(p => p.offsetParent !== null).map(p => p.dataset.testid).join(',')";
+    for language in ["fa", "en"] {
+        if language == "en" {
+            window.click("[data-testid=nav-settings]").await?;
+            set_select(&window, "settings-language", "en").await?;
+            window
+                .wait_for_script("the English interface", "return document.dir === 'ltr'")
+                .await?;
+            window.click("[data-testid=nav-library]").await?;
+        }
+        assert_eq!(
+            window.eval_string(shown).await?,
+            "pane-list",
+            "{language}: a narrow window shows the list alone"
+        );
+        let violations = axe_violations_at(&window, &impacts).await?;
+        assert!(
+            violations.is_empty(),
+            "axe, {language}, narrow list: {violations:#?}"
+        );
+
+        window
+            .click("[data-testid=pane-list] [data-testid=back-button]")
+            .await?;
+        assert_eq!(
+            window.eval_string(shown).await?,
+            "pane-sources",
+            "{language}: back from the list shows the sources"
+        );
+        let violations = axe_violations_at(&window, &impacts).await?;
+        assert!(
+            violations.is_empty(),
+            "axe, {language}, narrow sources: {violations:#?}"
+        );
+        window
+            .screenshot(&format!("narrow-sources-{language}"))
+            .await?;
+
+        window.click("[data-testid=smart-all]").await?;
+        window.click("[data-testid=article-row]").await?;
+        window.find("[data-testid=reader-title]").await?;
+        assert_eq!(
+            window.eval_string(shown).await?,
+            "pane-reader",
+            "{language}: opening an article shows the reader alone"
+        );
+        let violations = axe_violations_at(&window, &impacts).await?;
+        assert!(
+            violations.is_empty(),
+            "axe, {language}, narrow reader: {violations:#?}"
+        );
+        window
+            .screenshot(&format!("narrow-reader-{language}"))
+            .await?;
+        window
+            .click("[data-testid=pane-reader] [data-testid=back-button]")
+            .await?;
+    }
     window.quit().await?;
     Ok(())
 }

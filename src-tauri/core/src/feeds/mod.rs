@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::articles::{folded_source_title, insert_article, prepare_all};
+use crate::articles::{folded_source_title, insert_article, prepare_each};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -245,46 +245,39 @@ impl Library {
         validators: &fetch::Validators,
         now: Timestamp,
     ) -> Result<StoredItems, LibraryError> {
+        let mut stored = self.store_fetches(
+            &[FeedFetch {
+                source_id,
+                items,
+                validators,
+            }],
+            now,
+        )?;
+        Ok(stored.pop().unwrap_or_default())
+    }
+
+    /// Stores several feeds' fetches in one write transaction (what a sync
+    /// does with the feeds that finished while the previous write ran): one
+    /// commit, and one new search-index segment, instead of one per feed.
+    /// Each feed as [`Library::store_feed_items`]; all or none of them.
+    pub fn store_fetches(
+        &self,
+        fetches: &[FeedFetch<'_>],
+        now: Timestamp,
+    ) -> Result<Vec<StoredItems>, LibraryError> {
         // Folding and hashing happen before the write lock is taken.
-        let prepared = prepare_all(items);
+        let all: Vec<&NewArticle> = fetches.iter().flat_map(|f| f.items).collect();
+        let prepared = prepare_each(&all);
         self.write(|tx| {
-            let source = folded_source_title(tx, source_id)?;
-            let mut stored = StoredItems::default();
-            for (n, item) in prepared.iter().enumerate() {
-                let existing: Option<(i64, String)> = tx
-                    .prepare_cached(
-                        "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
-                    )?
-                    .query_row(params![source_id, item.article.guid], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?;
-                match existing {
-                    Some((id, hash)) => {
-                        if hash == item.hash {
-                            stored.unchanged += 1;
-                        } else {
-                            crate::articles::update_article(tx, id, &source, item)?;
-                            stored.updated.push(id);
-                            stored.fresh.push((n, id));
-                        }
-                    }
-                    None => match insert_article(tx, source_id, &source, item, now)? {
-                        crate::InsertOutcome::Added(id) => {
-                            stored.added.push(id);
-                            stored.fresh.push((n, id));
-                        }
-                        crate::InsertOutcome::Duplicate(_) => stored.unchanged += 1,
-                    },
-                }
-            }
-            tx.execute(
-                "UPDATE sources SET etag = ?2, last_modified = ?3, last_fetched_at = ?4,
-                        last_success_at = ?4, last_error_code = NULL, last_error_message = NULL
-                 WHERE id = ?1",
-                params![source_id, validators.etag, validators.last_modified, now],
-            )?;
-            Ok(stored)
+            let mut rest = prepared.as_slice();
+            fetches
+                .iter()
+                .map(|fetch| {
+                    let (these, after) = rest.split_at(fetch.items.len());
+                    rest = after;
+                    store_fetch(tx, fetch.source_id, these, fetch.validators, now)
+                })
+                .collect()
         })
     }
 
@@ -322,4 +315,57 @@ impl Library {
             Ok(())
         })
     }
+}
+
+/// One fetch of a feed, to be stored: see [`Library::store_fetches`].
+pub struct FeedFetch<'a> {
+    pub source_id: i64,
+    pub items: &'a [NewArticle],
+    pub validators: &'a fetch::Validators,
+}
+
+fn store_fetch(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+    prepared: &[crate::articles::Prepared<'_>],
+    validators: &fetch::Validators,
+    now: Timestamp,
+) -> Result<StoredItems, LibraryError> {
+    let source = folded_source_title(tx, source_id)?;
+    let mut stored = StoredItems::default();
+    for (n, item) in prepared.iter().enumerate() {
+        let existing: Option<(i64, String)> = tx
+            .prepare_cached(
+                "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+            )?
+            .query_row(params![source_id, item.article.guid], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        match existing {
+            Some((id, hash)) => {
+                if hash == item.hash {
+                    stored.unchanged += 1;
+                } else {
+                    crate::articles::update_article(tx, id, &source, item)?;
+                    stored.updated.push(id);
+                    stored.fresh.push((n, id));
+                }
+            }
+            None => match insert_article(tx, source_id, &source, item, now)? {
+                crate::InsertOutcome::Added(id) => {
+                    stored.added.push(id);
+                    stored.fresh.push((n, id));
+                }
+                crate::InsertOutcome::Duplicate(_) => stored.unchanged += 1,
+            },
+        }
+    }
+    tx.execute(
+        "UPDATE sources SET etag = ?2, last_modified = ?3, last_fetched_at = ?4,
+                last_success_at = ?4, last_error_code = NULL, last_error_message = NULL
+         WHERE id = ?1",
+        params![source_id, validators.etag, validators.last_modified, now],
+    )?;
+    Ok(stored)
 }

@@ -1,16 +1,20 @@
 //! Syncing feeds. For each feed, bounded by the fetcher's per-host limit and
 //! [`SyncOptions::concurrency`] overall: fetch (conditional GET: a 304 costs
 //! no parsing), parse on the blocking pool (never on the async threads),
-//! fetch full text for new summary-only items, then write the feed's items
-//! in one short transaction. A feed that fails records its error and leaves
-//! its articles as they were; the others go on. Images of new and changed
-//! articles are cached afterwards.
+//! fetch full text for new summary-only items, then hand the items to the
+//! one writer task, which stores every feed that is ready in one short
+//! transaction (while one write runs, the next feeds queue up and go in
+//! together: one commit and one search-index segment for many feeds). A
+//! feed that fails records its error and leaves its articles as they were;
+//! the others go on. Images of new and changed articles are cached
+//! afterwards.
 
 use std::sync::{Arc, Mutex};
 
+use super::fetch::Validators;
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
-use super::{blocking, Cancel, Feed};
+use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
@@ -18,6 +22,8 @@ use crate::{Library, LibraryError, NewArticle, Timestamp};
 const SUMMARY_CHARS: usize = 600;
 /// At most this many article pages are fetched per feed and sync.
 const MAX_PAGES_PER_FEED: usize = 20;
+/// The writer stores up to about this many items in one transaction.
+const ITEMS_PER_WRITE: usize = 2_000;
 
 #[derive(Debug, Clone)]
 pub struct SyncOptions {
@@ -104,20 +110,24 @@ pub async fn sync(
     let on_progress = Arc::new(on_progress);
     on_progress(&progress.lock().unwrap_or_else(|e| e.into_inner()).clone());
     let slots = Arc::new(tokio::sync::Semaphore::new(options.concurrency.max(1)));
+    let (queue, waiting) = tokio::sync::mpsc::unbounded_channel();
+    let writer = tokio::spawn(write_in_batches(Arc::clone(library), waiting, now));
     let mut tasks = tokio::task::JoinSet::new();
     for feed in feeds {
-        let (library, fetcher, cancel, slots) = (
+        let (library, fetcher, cancel, slots, queue) = (
             Arc::clone(library),
             Arc::clone(fetcher),
             cancel.clone(),
             Arc::clone(&slots),
+            queue.clone(),
         );
         tasks.spawn(async move {
             let _slot = slots.acquire_owned().await;
-            let outcome = sync_feed(&library, &fetcher, &feed, now, &cancel).await;
+            let outcome = sync_feed(&library, &fetcher, &queue, &feed, now, &cancel).await;
             (feed, outcome)
         });
     }
+    drop(queue);
     let mut report = SyncReport::default();
     let mut with_images: Vec<(i64, Vec<String>)> = Vec::new();
     while let Some(joined) = tasks.join_next().await {
@@ -159,6 +169,8 @@ pub async fn sync(
         };
         on_progress(&snapshot);
     }
+    // Every feed task is done, so the writer has nothing left to do.
+    let _ = writer.await;
     if let Some(cache) = &options.images {
         if !cancel.is_cancelled() && !with_images.is_empty() {
             report.images = cache
@@ -175,9 +187,71 @@ struct FeedDone {
     images: Vec<(i64, Vec<String>)>,
 }
 
+/// One feed's items, waiting for the writer; the answer goes back on `done`.
+struct ToStore {
+    source_id: i64,
+    items: Vec<NewArticle>,
+    validators: Validators,
+    done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), Failure>>,
+}
+
+/// The sync's one writer: takes what is queued (up to about
+/// [`ITEMS_PER_WRITE`] items) and stores it in one transaction, until every
+/// feed task has let go of the queue.
+async fn write_in_batches(
+    library: Arc<Library>,
+    mut waiting: tokio::sync::mpsc::UnboundedReceiver<ToStore>,
+    now: Timestamp,
+) {
+    while let Some(first) = waiting.recv().await {
+        let mut count = first.items.len();
+        let mut batch = vec![first];
+        while count < ITEMS_PER_WRITE {
+            match waiting.try_recv() {
+                Ok(next) => {
+                    count += next.items.len();
+                    batch.push(next);
+                }
+                Err(_) => break,
+            }
+        }
+        let library = Arc::clone(&library);
+        let written = tokio::task::spawn_blocking(move || {
+            let fetches: Vec<FeedFetch<'_>> = batch
+                .iter()
+                .map(|b| FeedFetch {
+                    source_id: b.source_id,
+                    items: &b.items,
+                    validators: &b.validators,
+                })
+                .collect();
+            let result = library.store_fetches(&fetches, now);
+            (batch, result)
+        })
+        .await;
+        let Ok((batch, result)) = written else {
+            continue; // The senders are dropped with the batch: their feeds fail.
+        };
+        match result {
+            Ok(stored) => {
+                for (waiter, stored) in batch.into_iter().zip(stored) {
+                    let _ = waiter.done.send(Ok((stored, waiter.items)));
+                }
+            }
+            Err(error) => {
+                let message = error.to_string();
+                for waiter in batch {
+                    let _ = waiter.done.send(Err(Failure("database", message.clone())));
+                }
+            }
+        }
+    }
+}
+
 async fn sync_feed(
     library: &Arc<Library>,
     fetcher: &Arc<Fetcher>,
+    queue: &tokio::sync::mpsc::UnboundedSender<ToStore>,
     feed: &Feed,
     now: Timestamp,
     cancel: &Cancel,
@@ -210,13 +284,18 @@ async fn sync_feed(
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
-    let library = Arc::clone(library);
-    let id = feed.id;
-    let (stored, items) = blocking(move || {
-        let stored = library.store_feed_items(id, &items, &validators, now)?;
-        Ok((stored, items))
-    })
-    .await?;
+    let (done, answer) = tokio::sync::oneshot::channel();
+    queue
+        .send(ToStore {
+            source_id: feed.id,
+            items,
+            validators,
+            done,
+        })
+        .map_err(|_| Failure("internal", "the sync's writer stopped".into()))?;
+    let (stored, items) = answer
+        .await
+        .map_err(|_| Failure("internal", "the sync's writer stopped".into()))??;
     // Images of what is new or changed.
     let images = stored
         .fresh

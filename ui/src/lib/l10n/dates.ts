@@ -34,14 +34,39 @@ export function articleTime(article: { publishedAt: number | null; fetchedAt: nu
   return article.publishedAt ?? article.fetchedAt;
 }
 
+// Making an Intl formatter costs far more than formatting with one (a
+// fast-scrolled list formats thousands of dates): one of each, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(style: DateStyle): Intl.DateTimeFormat {
+  const key = `${style.language} ${style.calendar} ${style.timeZone ?? ''}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[style.language][style.calendar], {
+      day: 'numeric',
+      month: MONTH[style.language],
+      year: 'numeric',
+      timeZone: style.timeZone,
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+function relativeFormat(language: Language, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+  const key = `${language} ${numeric}`;
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { numeric });
+    relativeFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats unix seconds as a date in the chosen calendar and digits. */
 export function formatDate(unixSeconds: number, style: DateStyle): string {
-  const format = new Intl.DateTimeFormat(LOCALE[style.language][style.calendar], {
-    day: 'numeric',
-    month: MONTH[style.language],
-    year: 'numeric',
-    timeZone: style.timeZone,
-  });
+  const format = dateFormat(style);
   // English names the Persian era ("Dey 7, 1400 AP"); a reader needs no era.
   const text = format
     .formatToParts(new Date(unixSeconds * 1000))
@@ -68,10 +93,10 @@ export function relativeTime(unixSeconds: number, nowSeconds: number, language: 
   if (ago >= RELATIVE_LIMIT_SECONDS || ago < -60) return null;
   // "now" for the first minute; numbers after that. Not "yesterday": 30 hours
   // ago may be two calendar days back.
-  let text = new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(0, 'second');
+  let text = relativeFormat(language, 'auto').format(0, 'second');
   for (const [unit, seconds] of UNITS) {
     if (ago >= seconds) {
-      text = new Intl.RelativeTimeFormat(language, { numeric: 'always' }).format(-Math.floor(ago / seconds), unit);
+      text = relativeFormat(language, 'always').format(-Math.floor(ago / seconds), unit);
       break;
     }
   }

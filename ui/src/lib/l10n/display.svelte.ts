@@ -15,9 +15,18 @@ export function count(value: number): DisplayNumber {
   return new DisplayNumber(value, settings.value.digits);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number on its own (a badge, a slider's value), in the interface's number format and the chosen digits. */
 export function numberText(value: number, options?: Intl.NumberFormatOptions): string {
-  return toDisplayDigits(new Intl.NumberFormat(locale.language, options).format(value), settings.value.digits);
+  // One formatter per language and options, kept: making one costs far more than using it.
+  const key = `${locale.language} ${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale.language, options);
+    numberFormats.set(key, format);
+  }
+  return toDisplayDigits(format.format(value), settings.value.digits);
 }
 
 /** Relative within a week («۲ ساعت پیش»), else the date in the chosen calendar. */
