@@ -18,6 +18,9 @@ pub const SCHEMA_VERSION: i64 = 3;
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
 
+/// The writer connection's page cache, in KiB (negative: SQLite's unit).
+const WRITER_CACHE_KIB: i64 = -32 * 1024;
+
 /// A Barg library: one SQLite file in WAL mode.
 ///
 /// All writes go through the single writer connection; reads use their own
@@ -46,6 +49,11 @@ impl Library {
         )?;
         let version = check_is_barg_library(&writer, path)?;
         configure(&writer)?;
+        // Room for the pages one write transaction touches (a sync's or an
+        // import's batch: index pages all over a large library): with
+        // SQLite's default 2 MB, a large batch spills pages to the WAL
+        // before it commits and reads them back. Taken only as used.
+        writer.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         if version > 0 && version < SCHEMA_VERSION {
             snapshot_before_migration(&writer, path, version)?;
         }

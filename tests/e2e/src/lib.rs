@@ -72,6 +72,8 @@ pub struct Desktop {
     _driver: Process,
     _display: Process,
     driver_port: u16,
+    /// The X display, `:N`.
+    display_name: String,
     /// XDG folders of the session, so nothing lands in the user's home.
     home: tempfile::TempDir,
     /// Held until everything above has stopped.
@@ -187,6 +189,7 @@ impl Desktop {
             _driver: driver,
             _display: display,
             driver_port,
+            display_name,
             home,
             _turn: turn,
         })
@@ -197,6 +200,58 @@ impl Desktop {
         std::fs::read_to_string(self.home.path().join("opened-links.txt"))
             .map(|text| text.lines().map(str::to_owned).collect())
             .unwrap_or_default()
+    }
+
+    /// Answers the native file dialog that is open on the display (GTK's)
+    /// the way a user would: types `path` into its location field and
+    /// presses Enter. Uses xdotool (apt package `xdotool`).
+    pub fn answer_file_dialog(&self, path: &Path) -> Result<()> {
+        let xdotool = |args: &[&str]| -> Result<std::process::Output> {
+            let output = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display_name)
+                .output()
+                .map_err(|e| {
+                    format!(
+                        "cannot run xdotool (apt package xdotool; `make test` installs it): {e}"
+                    )
+                })?;
+            Ok(output)
+        };
+        // The dialog is the one window besides the app's with a title that
+        // is not Barg's: wait for a new visible window, then focus it (there
+        // is no window manager on the display to do so).
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let dialog = loop {
+            let found = xdotool(&["search", "--onlyvisible", "--class", "barg"])?;
+            let windows: Vec<String> = String::from_utf8_lossy(&found.stdout)
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            let mut dialog = None;
+            for window in &windows {
+                let name = xdotool(&["getwindowname", window])?;
+                let name = String::from_utf8_lossy(&name.stdout).trim().to_owned();
+                if !name.is_empty() && name != "برگ" && name != "Barg" {
+                    dialog = Some(window.clone());
+                }
+            }
+            if let Some(window) = dialog {
+                break window;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no file dialog appeared (windows: {windows:?})").into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        xdotool(&["windowfocus", "--sync", &dialog])?;
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "--window", &dialog, "ctrl+l"])?;
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["type", "--delay", "5", &path.display().to_string()])?;
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "Return"])?;
+        Ok(())
     }
 
     /// The port tauri-driver listens on.
