@@ -307,6 +307,20 @@ pub struct Window {
 }
 
 impl Window {
+    /// Declines the default feeds a first start offers, if it offers them
+    /// (a library with feeds is not offered any).
+    pub async fn decline_feed_offer(&self) -> Result<()> {
+        if let Some(dismiss) = self
+            .find_all("[data-testid=default-feeds-dismiss]")
+            .await?
+            .into_iter()
+            .next()
+        {
+            dismiss.click().await?;
+        }
+        Ok(())
+    }
+
     /// Runs a script and returns its value.
     pub async fn eval(&self, script: &str) -> Result<Value> {
         Ok(self.client.execute(script, vec![]).await?)

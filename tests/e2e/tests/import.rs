@@ -35,14 +35,7 @@ async fn import_a_feed_file_through_the_file_dialog() -> Result<()> {
     let desktop = Desktop::start()?;
     let data_dir = desktop.new_data_dir("import")?;
     let window = desktop.launch(&data_dir).await?;
-    if window
-        .find_all("[data-testid=default-feeds-dismiss]")
-        .await?
-        .len()
-        == 1
-    {
-        window.click("[data-testid=default-feeds-dismiss]").await?;
-    }
+    window.decline_feed_offer().await?;
     let before = total_rows(&window).await?;
 
     window.click("[data-testid=import-button]").await?;

@@ -104,14 +104,7 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
     let desktop = Desktop::start()?;
     let data_dir = desktop.new_data_dir("reading")?;
     let window = desktop.launch(&data_dir).await?;
-    if window
-        .find_all("[data-testid=default-feeds-dismiss]")
-        .await?
-        .len()
-        == 1
-    {
-        window.click("[data-testid=default-feeds-dismiss]").await?;
-    }
+    window.decline_feed_offer().await?;
 
     // Three panes, mirrored: in Persian the sources pane is on the right.
     assert_eq!(window.eval_string("return document.dir").await?, "rtl");
@@ -260,6 +253,21 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
     Ok(())
 }
 
+/// In the narrow layout: `pane` is the one pane on screen, and axe finds
+/// nothing, moderate problems included (a main landmark, a level-one heading).
+async fn only_pane_and_accessible(window: &Window, pane: &str, when: &str) -> Result<()> {
+    let shown = window
+        .eval_string("return [...document.querySelectorAll('.pane')].filter(p => p.offsetParent !== null).map(p => p.dataset.testid).join(',')")
+        .await?;
+    assert_eq!(shown, pane, "{when}: one pane on screen");
+    let violations = axe_violations_at(window, &["moderate", "serious", "critical"]).await?;
+    assert!(
+        violations.is_empty(),
+        "axe, narrow, {when}: {violations:#?}"
+    );
+    Ok(())
+}
+
 /// A narrow window shows one pane at a time, with a back action; each of the
 /// three has its main landmark and its level-one heading, and axe finds
 /// nothing down to moderate problems, in Persian and English.
@@ -268,14 +276,7 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
     let desktop = Desktop::start()?;
     let data_dir = desktop.new_data_dir("narrow")?;
     let window = desktop.launch(&data_dir).await?;
-    if window
-        .find_all("[data-testid=default-feeds-dismiss]")
-        .await?
-        .len()
-        == 1
-    {
-        window.click("[data-testid=default-feeds-dismiss]").await?;
-    }
+    window.decline_feed_offer().await?;
     window.client.set_window_size(600, 800).await?;
     window
         .wait_for_script(
@@ -283,8 +284,6 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
             "return document.querySelector('.panes').dataset.narrowPane === 'list'",
         )
         .await?;
-    let impacts = ["moderate", "serious", "critical"];
-    let shown = "return [...document.querySelectorAll('.pane')].filter(p => p.offsetParent !== null).map(p => p.dataset.testid).join(',')";
     for language in ["fa", "en"] {
         if language == "en" {
             window.click("[data-testid=nav-settings]").await?;
@@ -294,30 +293,17 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
                 .await?;
             window.click("[data-testid=nav-library]").await?;
         }
-        assert_eq!(
-            window.eval_string(shown).await?,
-            "pane-list",
-            "{language}: a narrow window shows the list alone"
-        );
-        let violations = axe_violations_at(&window, &impacts).await?;
-        assert!(
-            violations.is_empty(),
-            "axe, {language}, narrow list: {violations:#?}"
-        );
+        only_pane_and_accessible(&window, "pane-list", &format!("{language}, the list")).await?;
 
         window
             .click("[data-testid=pane-list] [data-testid=back-button]")
             .await?;
-        assert_eq!(
-            window.eval_string(shown).await?,
+        only_pane_and_accessible(
+            &window,
             "pane-sources",
-            "{language}: back from the list shows the sources"
-        );
-        let violations = axe_violations_at(&window, &impacts).await?;
-        assert!(
-            violations.is_empty(),
-            "axe, {language}, narrow sources: {violations:#?}"
-        );
+            &format!("{language}, back to the sources"),
+        )
+        .await?;
         window
             .screenshot(&format!("narrow-sources-{language}"))
             .await?;
@@ -325,16 +311,12 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
         window.click("[data-testid=smart-all]").await?;
         window.click("[data-testid=article-row]").await?;
         window.find("[data-testid=reader-title]").await?;
-        assert_eq!(
-            window.eval_string(shown).await?,
+        only_pane_and_accessible(
+            &window,
             "pane-reader",
-            "{language}: opening an article shows the reader alone"
-        );
-        let violations = axe_violations_at(&window, &impacts).await?;
-        assert!(
-            violations.is_empty(),
-            "axe, {language}, narrow reader: {violations:#?}"
-        );
+            &format!("{language}, an article opened"),
+        )
+        .await?;
         window
             .screenshot(&format!("narrow-reader-{language}"))
             .await?;
