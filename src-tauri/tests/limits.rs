@@ -52,6 +52,53 @@ fn rss_items(n: usize, title: &str, round: usize) -> String {
     format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>limits</title>{items}</channel></rss>")
 }
 
+/// Writes a Barg JSON Lines export of about `bytes` bytes of distinct
+/// Persian articles; how many.
+fn write_export(path: &Path, bytes: u64) -> usize {
+    use std::io::Write;
+    let words = [
+        "خبر",
+        "ایران",
+        "گزارش",
+        "رئیس‌جمهور",
+        "می‌گوید",
+        "اقتصاد",
+        "مجلس",
+        "تهران",
+        "هفته",
+        "دولت",
+        "بازار",
+        "مردم",
+        "کتاب‌ها",
+        "شهر",
+        "سال",
+        "امروز",
+    ];
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(
+        out,
+        r#"{{"barg":"library","version":1,"exportedAt":1764000000,"bookmarksOnly":false}}"#
+    )
+    .unwrap();
+    writeln!(out, r#"{{"type":"source","locator":"file:big","kind":"file","title":"big","siteUrl":null,"language":null,"folder":null,"createdAt":1764000000}}"#).unwrap();
+    let (mut written, mut n) = (0u64, 0usize);
+    while written < bytes {
+        let text: Vec<&str> = (0..400)
+            .map(|i| words[(i * 7 + n * 13 + i * i) % words.len()])
+            .collect();
+        let text = format!("{} {n}", text.join(" "));
+        let line = format!(
+            r#"{{"type":"article","source":"file:big","guid":"big-{n}","url":null,"title":"خبر شماره {n}","author":null,"publishedAt":{},"fetchedAt":1764000000,"language":"fa","bodyHtml":"<p>{text}</p>","bodyText":"{text}","readAt":null,"bookmark":null}}"#,
+            1_600_000_000 + n
+        );
+        writeln!(out, "{line}").unwrap();
+        written += line.len() as u64 + 1;
+        n += 1;
+    }
+    out.flush().unwrap();
+    n
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -207,6 +254,18 @@ fn every_limit_ends_in_bounded_time_and_memory() {
             );
         }
     }
+
+    // A 1 GB export (Barg JSON Lines) streams in: memory stays what it is
+    // for a small file. Last: it leaves a large library behind.
+    let export = dir.path().join("one-gb.jsonl");
+    let articles = write_export(&export, 1_000_000_000);
+    let size = std::fs::metadata(&export).unwrap().len() / 1_000_000;
+    row(
+        &format!("a {size} MB Barg export ({articles} articles, streamed)"),
+        timed(&data, &["import", export.to_str().unwrap()]),
+        900.0,
+        300.0,
+    );
     println!("\n{}\n", table.join("\n"));
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-limits.md");
     let _ = std::fs::write(out, table.join("\n") + "\n");
