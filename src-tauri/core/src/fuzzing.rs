@@ -54,8 +54,11 @@ fn url_base() -> url::Url {
     url::Url::parse("http://example.com/").unwrap_or_else(|_| unreachable!("a valid address"))
 }
 
+/// A fuzz target: it takes any bytes and must not panic.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its folder under `fuzz/corpus/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("feed", feed),
     ("html", html),
     ("text", text),

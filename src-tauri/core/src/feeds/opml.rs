@@ -78,11 +78,13 @@ fn collect(outlines: &[opml::Outline], folder: Option<&str>, feeds: &mut Vec<Opm
 
 /// An OPML document of these feeds, grouped by folder.
 pub fn write(feeds: &[OpmlFeed], title: &str) -> String {
-    let mut document = opml::OPML::default();
-    document.head = Some(opml::Head {
-        title: Some(title.to_owned()),
+    let mut document = opml::OPML {
+        head: Some(opml::Head {
+            title: Some(title.to_owned()),
+            ..Default::default()
+        }),
         ..Default::default()
-    });
+    };
     let outline_of = |feed: &OpmlFeed| opml::Outline {
         text: feed.title.clone(),
         title: Some(feed.title.clone()),

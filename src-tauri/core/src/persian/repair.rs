@@ -306,7 +306,7 @@ impl Lexicon {
     }
 
     fn is_vav_pair(&self, x: &str, y: &str) -> bool {
-        self.vav.get(x).is_some_and(|ys| ys.iter().any(|&v| v == y))
+        self.vav.get(x).is_some_and(|ys| ys.contains(&y))
     }
 
     fn is_verb_form(&self, rest: &str) -> bool {
