@@ -450,40 +450,50 @@ fn bm25(counts: &TermCounts, idf: &[f64], average_length: f64) -> f64 {
         .sum()
 }
 
-/// A word of the original text and its folded form.
-struct Word {
-    start: usize,
-    end: usize,
-    folded: String,
-}
-
-fn words_of(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
+/// Where each word of `text` is (byte ranges), without folding any.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         match (start, is_word_char(c) && i < text.len()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                let mut folded = String::new();
-                fold_letters(&text[s..i], &mut folded);
-                words.push(Word {
-                    start: s,
-                    end: i,
-                    folded,
-                });
+                spans.push((s, i));
                 start = None;
             }
             _ => {}
         }
     }
-    words
+    spans
+}
+
+/// Whether `pieces` written together spell `term` (or, for a prefix term,
+/// begin with it), compared piece by piece without joining them. Every piece
+/// must be needed: a prefix that ends before the last piece does not make
+/// that piece a hit (`کتاب*` marks `کتابها`, not `کتابها را`).
+fn spells(pieces: &[String], term: &str, prefix: bool) -> bool {
+    let mut rest = term;
+    for (n, piece) in pieces.iter().enumerate() {
+        if rest.is_empty() {
+            return false;
+        }
+        if let Some(after) = rest.strip_prefix(piece.as_str()) {
+            rest = after;
+        } else {
+            return prefix && n + 1 == pieces.len() && piece.starts_with(rest);
+        }
+    }
+    rest.is_empty()
 }
 
 /// Marks the words of `text` that match the terms, also when the text spells
 /// a term in two or three words (`می کند`, `گفت و گو`), and cuts a window of
-/// about `max_words` around the first hit.
+/// about `max_words` around the first hit. Words are folded as the scan
+/// reaches them, and the scan stops at the end of the window: a snippet of a
+/// long article costs the words up to its first hit, not the whole text.
 pub fn highlight(text: &str, terms: &[Term], max_words: usize) -> Vec<TextPart> {
-    let words = words_of(text);
+    let words = word_spans(text);
+    let mut folded: Vec<String> = Vec::new();
     let mut hit = vec![false; words.len()];
     let wanted: Vec<(&str, bool)> = terms
         .iter()
@@ -492,39 +502,38 @@ pub fn highlight(text: &str, terms: &[Term], max_words: usize) -> Vec<TextPart> 
             Term::Phrase(words) => words.iter().map(|w| (w.as_str(), false)).collect(),
         })
         .collect();
-    let matches = |candidate: &str| {
-        wanted.iter().any(|(term, prefix)| {
-            if *prefix {
-                candidate.starts_with(term)
-            } else {
-                candidate == *term
-            }
-        })
+    let matches = |pieces: &[String]| {
+        wanted
+            .iter()
+            .any(|(term, prefix)| spells(pieces, term, *prefix))
     };
+    // The window: from a few words before the first hit (or the whole text
+    // when it is short enough).
+    let mut window = (words.len() <= max_words).then_some((0, words.len()));
     for i in 0..words.len() {
-        if matches(&words[i].folded) {
+        if window.is_some_and(|(_, last)| i >= last) {
+            break;
+        }
+        while folded.len() < (i + 3).min(words.len()) {
+            let (start, end) = words[folded.len()];
+            let mut word = String::new();
+            fold_letters(&text[start..end], &mut word);
+            folded.push(word);
+        }
+        if matches(&folded[i..=i]) {
             hit[i] = true;
         }
         for span in [2, 3] {
-            if i + span <= words.len() {
-                let joined: String = words[i..i + span]
-                    .iter()
-                    .map(|w| w.folded.as_str())
-                    .collect();
-                if matches(&joined) {
-                    hit[i..i + span].iter_mut().for_each(|h| *h = true);
-                }
+            if i + span <= words.len() && matches(&folded[i..i + span]) {
+                hit[i..i + span].iter_mut().for_each(|h| *h = true);
             }
         }
+        if window.is_none() && hit[i] {
+            let first = i.saturating_sub(6).min(words.len() - max_words);
+            window = Some((first, first + max_words));
+        }
     }
-    // The window: from a few words before the first hit.
-    let (first, last) = if words.len() <= max_words {
-        (0, words.len())
-    } else {
-        let first_hit = hit.iter().position(|h| *h).unwrap_or(0);
-        let first = first_hit.saturating_sub(6).min(words.len() - max_words);
-        (first, first + max_words)
-    };
+    let (first, last) = window.unwrap_or((0, max_words.min(words.len())));
     let mut parts: Vec<TextPart> = Vec::new();
     let push = |parts: &mut Vec<TextPart>, text: &str, is_hit: bool| {
         if text.is_empty() {
@@ -542,23 +551,23 @@ pub fn highlight(text: &str, terms: &[Term], max_words: usize) -> Vec<TextPart> 
         push(&mut parts, text, false);
         return parts;
     }
-    let window_start = if first == 0 { 0 } else { words[first].start };
+    let window_start = if first == 0 { 0 } else { words[first].0 };
     let window_end = if last == words.len() {
         text.len()
     } else {
-        words[last - 1].end
+        words[last - 1].1
     };
     if first > 0 {
         push(&mut parts, "…", false);
     }
     let mut cursor = window_start;
     for i in first..last {
-        let w = &words[i];
+        let (start, end) = words[i];
         // The gap before a word is a hit only between two hit words.
         let gap_hit = hit[i] && i > first && hit[i - 1];
-        push(&mut parts, &text[cursor..w.start], gap_hit);
-        push(&mut parts, &text[w.start..w.end], hit[i]);
-        cursor = w.end;
+        push(&mut parts, &text[cursor..start], gap_hit);
+        push(&mut parts, &text[start..end], hit[i]);
+        cursor = end;
     }
     push(&mut parts, &text[cursor..window_end], false);
     if last < words.len() {
@@ -681,5 +690,83 @@ mod tests {
             shown.contains("[w50]") && shown.ends_with("w53…"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn snippets_mark_prefixes_and_spaced_spellings_deep_in_a_long_text() {
+        let filler = (1..=60).map(|i| format!("w{i}")).collect::<Vec<_>>();
+        let text = format!("{} کتابها را می کند {}", filler.join(" "), filler.join(" "));
+        let shown = marked(&highlight(&text, &parse_query("کتاب* میکند"), 10));
+        assert!(
+            shown.contains("[کتابها] را [می کند]") && shown.starts_with('…') && shown.ends_with('…'),
+            "a prefix hit and a verb written in two words, inside a window of the long text: {shown}"
+        );
+    }
+
+    #[test]
+    fn words_spell_a_term_piece_by_piece() {
+        let pieces = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        let cases: &[(&[&str], &str, bool, bool, &str)] = &[
+            (
+                &["می", "کند"],
+                "میکند",
+                false,
+                true,
+                "two words spell the term",
+            ),
+            (
+                &["می", "کند"],
+                "میکن",
+                false,
+                false,
+                "longer than an exact term",
+            ),
+            (
+                &["می", "کند"],
+                "میکن",
+                true,
+                true,
+                "a prefix ends inside the last word",
+            ),
+            (
+                &["می", "کند"],
+                "میکندند",
+                true,
+                false,
+                "shorter than a prefix",
+            ),
+            (
+                &["رئیس", "جمهور"],
+                "رئیسجمهور",
+                true,
+                true,
+                "a prefix ends with the last word",
+            ),
+            (
+                &["رئیس", "جمهور", "گفت"],
+                "رئیسجمهور",
+                true,
+                false,
+                "a word after the prefix is not part of the hit",
+            ),
+            (
+                &["رئیس", "جمهور", "گفت"],
+                "رئیسجمهور",
+                false,
+                false,
+                "an exact term must use every word",
+            ),
+            (&["کتاب"], "کتب", true, false, "not a prefix"),
+            (
+                &["کتابها", "را"],
+                "کتاب",
+                true,
+                false,
+                "a prefix inside the first word needs no second",
+            ),
+        ];
+        for (words, term, prefix, expected, why) in cases {
+            assert_eq!(spells(&pieces(words), term, *prefix), *expected, "{why}");
+        }
     }
 }
