@@ -190,16 +190,17 @@ impl Library {
     }
 }
 
-/// What storing an article needs that can be computed without the library.
-pub(crate) struct Prepared<'a> {
-    pub article: &'a NewArticle,
+/// What storing an article needs that can be computed without the library:
+/// computed before the write lock is taken (a sync does it in each feed's
+/// own task), so that the writer only writes.
+pub(crate) struct Derived {
     pub hash: String,
     pub dir: Direction,
     pub folded: crate::search::Folded,
 }
 
-pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
-    Prepared {
+pub(crate) fn derive(article: &NewArticle) -> Derived {
+    Derived {
         hash: content_hash(&article.title, &article.body_text),
         dir: detect_direction(
             &format!("{}\n{}", article.title, article.body_text),
@@ -210,35 +211,59 @@ pub(crate) fn prepare(article: &NewArticle) -> Prepared<'_> {
             &article.body_text,
             article.author.as_deref(),
         ),
-        article,
     }
 }
 
-/// [`prepare`]s a batch, on every core when it is large enough to pay.
-pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
-    prepare_each(&articles.iter().collect::<Vec<_>>())
-}
-
-/// [`prepare`]s articles from anywhere, on every core when there are
-/// enough of them to pay.
-pub(crate) fn prepare_each<'a>(articles: &[&'a NewArticle]) -> Vec<Prepared<'a>> {
+/// [`derive`]s articles from anywhere, on every core when there are enough
+/// of them to pay.
+pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<Derived> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
     if threads < 2 || articles.len() < 64 {
-        return articles.iter().map(|a| prepare(a)).collect();
+        return articles.iter().map(|a| derive(a)).collect();
     }
     let chunk = articles.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = articles
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|a| prepare(a)).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(|a| derive(a)).collect::<Vec<_>>()))
             .collect();
         workers
             .into_iter()
             .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// An article with what was [`derive`]d from it, ready to store.
+pub(crate) struct Prepared<'a> {
+    pub article: &'a NewArticle,
+    pub hash: String,
+    pub dir: Direction,
+    pub folded: crate::search::Folded,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(article: &'a NewArticle, derived: Derived) -> Self {
+        let Derived { hash, dir, folded } = derived;
+        Self {
+            article,
+            hash,
+            dir,
+            folded,
+        }
+    }
+}
+
+/// Prepares a batch, deriving on every core when it is large enough to pay.
+pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+    let derived = derive_each(&articles.iter().collect::<Vec<_>>());
+    articles
+        .iter()
+        .zip(derived)
+        .map(|(a, d)| Prepared::new(a, d))
+        .collect()
 }
 
 /// A source's title, folded for the index (`SourceNotFound` if missing).

@@ -23,7 +23,9 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::articles::{folded_source_title, insert_article, prepare_each};
+#[cfg(doc)]
+use crate::articles::derive;
+use crate::articles::{derive_each, folded_source_title, insert_article, Derived, Prepared};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -246,10 +248,11 @@ impl Library {
         now: Timestamp,
     ) -> Result<StoredItems, LibraryError> {
         let mut stored = self.store_fetches(
-            &[FeedFetch {
+            vec![FeedFetch {
                 source_id,
                 items,
                 validators,
+                derived: Vec::new(),
             }],
             now,
         )?;
@@ -260,22 +263,39 @@ impl Library {
     /// does with the feeds that finished while the previous write ran): one
     /// commit, and one new search-index segment, instead of one per feed.
     /// Each feed as [`Library::store_feed_items`]; all or none of them.
-    pub fn store_fetches(
+    pub(crate) fn store_fetches(
         &self,
-        fetches: &[FeedFetch<'_>],
+        fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        // Folding and hashing happen before the write lock is taken.
-        let all: Vec<&NewArticle> = fetches.iter().flat_map(|f| f.items).collect();
-        let prepared = prepare_each(&all);
+        // What was not derived yet is, before the write lock is taken.
+        let missing: Vec<&NewArticle> = fetches
+            .iter()
+            .filter(|f| f.derived.len() != f.items.len())
+            .flat_map(|f| f.items)
+            .collect();
+        let mut derived_here = derive_each(&missing).into_iter();
+        let prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>)> = fetches
+            .into_iter()
+            .map(|f| {
+                let derived: Vec<Derived> = if f.derived.len() == f.items.len() {
+                    f.derived
+                } else {
+                    derived_here.by_ref().take(f.items.len()).collect()
+                };
+                let items = f
+                    .items
+                    .iter()
+                    .zip(derived)
+                    .map(|(a, d)| Prepared::new(a, d));
+                (f.source_id, f.validators, items.collect())
+            })
+            .collect();
         self.write(|tx| {
-            let mut rest = prepared.as_slice();
-            fetches
+            prepared
                 .iter()
-                .map(|fetch| {
-                    let (these, after) = rest.split_at(fetch.items.len());
-                    rest = after;
-                    store_fetch(tx, fetch.source_id, these, fetch.validators, now)
+                .map(|(source_id, validators, items)| {
+                    store_fetch(tx, *source_id, items, validators, now)
                 })
                 .collect()
         })
@@ -318,16 +338,19 @@ impl Library {
 }
 
 /// One fetch of a feed, to be stored: see [`Library::store_fetches`].
-pub struct FeedFetch<'a> {
+pub(crate) struct FeedFetch<'a> {
     pub source_id: i64,
     pub items: &'a [NewArticle],
     pub validators: &'a fetch::Validators,
+    /// What [`derive`] gives for each item, when the caller has it already
+    /// (a sync derives in each feed's task); otherwise left empty.
+    pub derived: Vec<Derived>,
 }
 
 fn store_fetch(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    prepared: &[crate::articles::Prepared<'_>],
+    prepared: &[Prepared<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
 ) -> Result<StoredItems, LibraryError> {

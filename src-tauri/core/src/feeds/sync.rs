@@ -15,6 +15,7 @@ use super::fetch::Validators;
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
 use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
+use crate::articles::{derive, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
@@ -192,6 +193,9 @@ struct ToStore {
     source_id: i64,
     items: Vec<NewArticle>,
     validators: Validators,
+    /// Folded text, hash and direction of each item, computed in the feed's
+    /// task so that the writer only writes.
+    derived: Vec<Derived>,
     done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), Failure>>,
 }
 
@@ -217,15 +221,17 @@ async fn write_in_batches(
         }
         let library = Arc::clone(&library);
         let written = tokio::task::spawn_blocking(move || {
+            let mut batch = batch;
             let fetches: Vec<FeedFetch<'_>> = batch
-                .iter()
+                .iter_mut()
                 .map(|b| FeedFetch {
                     source_id: b.source_id,
                     items: &b.items,
                     validators: &b.validators,
+                    derived: std::mem::take(&mut b.derived),
                 })
                 .collect();
-            let result = library.store_fetches(&fetches, now);
+            let result = library.store_fetches(fetches, now);
             (batch, result)
         })
         .await;
@@ -284,12 +290,19 @@ async fn sync_feed(
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
+    let (items, derived) = tokio::task::spawn_blocking(move || {
+        let derived = items.iter().map(derive).collect();
+        (items, derived)
+    })
+    .await
+    .map_err(|e| Failure("internal", e.to_string()))?;
     let (done, answer) = tokio::sync::oneshot::channel();
     queue
         .send(ToStore {
             source_id: feed.id,
             items,
             validators,
+            derived,
             done,
         })
         .map_err(|_| Failure("internal", "the sync's writer stopped".into()))?;
