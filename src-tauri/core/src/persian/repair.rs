@@ -34,8 +34,6 @@
 //! Arabic yeh/kaf (ي ى ك) are folded for lookup only; the text keeps them.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::text::{is_ltr_letter, is_rtl_letter};
@@ -174,49 +172,10 @@ pub fn repair_half_spaces(text: &str) -> String {
 
 // ---------------------------------------------------------------- lexicon
 
-/// FxHash (as in rustc): the lexicon is trusted data, no need for SipHash.
-#[derive(Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-const FX_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(FX_K);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
-type FxMap<K, V> = HashMap<K, V, FxBuild>;
-type FxSet<K> = HashSet<K, FxBuild>;
+// FxHash (rustc-hash 2, whose finish mixes the low bits that pick a
+// bucket): the lexicon is trusted data, no need for SipHash.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 struct Lexicon {
     /// Joined key -> (form with half-spaces, frequency class).
