@@ -896,7 +896,7 @@ mod tests {
             "منطقه\u{200c}ای",
             "مشترک\u{200c}المنافع",
         ];
-        let words: HashSet<&str> = fixed
+        let words: std::collections::HashSet<&str> = fixed
             .split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty())
             .collect();
