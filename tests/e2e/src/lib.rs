@@ -202,9 +202,9 @@ impl Desktop {
             .unwrap_or_default()
     }
 
-    /// Answers the native file dialog that is open on the display (GTK's)
-    /// the way a user would: types `path` into its location field and
-    /// presses Enter. Uses xdotool (apt package `xdotool`).
+    /// Answers the native file dialog that is open on the display (GTK's,
+    /// to open or to save) the way a user would: types `path` into its
+    /// location or name field and presses Enter. Uses xdotool (apt package `xdotool`).
     pub fn answer_file_dialog(&self, path: &Path) -> Result<()> {
         let xdotool = |args: &[&str]| -> Result<std::process::Output> {
             let output = Command::new("xdotool")
@@ -246,8 +246,12 @@ impl Desktop {
         };
         xdotool(&["windowfocus", "--sync", &dialog])?;
         std::thread::sleep(Duration::from_millis(300));
+        // The location field (open dialogs) or the name field (save
+        // dialogs, where it holds the suggested name): all of it replaced.
         xdotool(&["key", "--window", &dialog, "ctrl+l"])?;
         std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "--window", &dialog, "ctrl+a"])?;
+        std::thread::sleep(Duration::from_millis(100));
         xdotool(&["type", "--delay", "5", &path.display().to_string()])?;
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["key", "Return"])?;

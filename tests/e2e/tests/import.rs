@@ -1,7 +1,7 @@
-//! Importing through the window: the import button opens the system's file
-//! dialog (GTK's, answered with xdotool as a user types a path into it),
-//! the progress gives way to a summary with the counts, and the new articles
-//! are in the list and found by search however their words are typed.
+//! Files in and out through the window and the system's file dialogs (GTK's,
+//! answered with xdotool as a user types a path into them): an import whose
+//! articles are then listed and found by search however their words are
+//! typed; an export and a backup written where the user said.
 
 use std::path::Path;
 
@@ -93,6 +93,52 @@ async fn import_a_feed_file_through_the_file_dialog() -> Result<()> {
         "the hit opens in the reader: {title}"
     );
     window.screenshot("import-hit-fa").await?;
+    window.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_and_back_up_through_the_save_dialog() -> Result<()> {
+    let desktop = Desktop::start()?;
+    let data_dir = desktop.new_data_dir("export")?;
+    let window = desktop.launch(&data_dir).await?;
+    window.decline_feed_offer().await?;
+    let articles = total_rows(&window).await?;
+    let out = desktop.new_data_dir("exports")?;
+
+    let export = out.join("همه.jsonl");
+    window.click("[data-testid=export-button]").await?;
+    window.click("[data-testid=export-json]").await?;
+    desktop.answer_file_dialog(&export)?;
+    window.find("[data-testid=export-result]").await?;
+    let lines = std::fs::read_to_string(&export)?;
+    assert_eq!(
+        lines
+            .lines()
+            .filter(|l| l.starts_with(r#"{"type":"article""#))
+            .count() as i64,
+        articles,
+        "the export holds every article of the list, at the path typed"
+    );
+
+    let backup = out.join("backup.barg");
+    window.click("[data-testid=export-button]").await?;
+    window.click("[data-testid=backup-library]").await?;
+    desktop.answer_file_dialog(&backup)?;
+    window.find("[data-testid=backup-result]").await?;
+    assert!(
+        window
+            .find_all("[data-testid=export-result]")
+            .await?
+            .is_empty(),
+        "the export's notice gives way to the backup's"
+    );
+    let header = std::fs::read(&backup)?;
+    assert!(
+        header.starts_with(b"SQLite format 3\0"),
+        "the backup is a SQLite file where the user said"
+    );
+    window.screenshot("backup-done-fa").await?;
     window.quit().await?;
     Ok(())
 }

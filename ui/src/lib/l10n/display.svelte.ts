@@ -38,3 +38,12 @@ export function articleDateText(unixSeconds: number): string {
 export function dateText(unixSeconds: number): string {
   return formatDate(unixSeconds, style());
 }
+
+/**
+ * A file path inside a sentence: held left to right between two LRMs, so the
+ * slash it starts with stays at its start in a Persian sentence
+ * («پشتیبان در /tmp/a.barg ذخیره شد», not «…tmp/a.barg/…»).
+ */
+export function pathText(path: string): string {
+  return `\u200e${path}\u200e`;
+}
