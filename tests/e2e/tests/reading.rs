@@ -66,9 +66,27 @@ async fn set_select(window: &Window, testid: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// Runs axe-core in the page; the serious and critical violations.
-async fn axe_violations(window: &Window) -> Result<Vec<String>> {
-    axe_violations_at(window, &["serious", "critical"]).await
+/// Chooses a theme in the settings and waits until the page wears it.
+async fn set_theme(window: &Window, theme: &str) -> Result<()> {
+    set_select(window, "settings-theme", theme).await?;
+    window
+        .wait_for_script(
+            &format!("the {theme} theme"),
+            &format!("return document.documentElement.dataset.theme === '{theme}'"),
+        )
+        .await
+}
+
+/// The impacts every screen is checked for…
+const SERIOUS: &[&str] = &["serious", "critical"];
+/// …and those the narrow layout, checked pane by pane, is held to.
+const MODERATE_UP: &[&str] = &["moderate", "serious", "critical"];
+
+/// Asserts that axe-core finds no violation of these impacts on the page.
+async fn assert_accessible(window: &Window, impacts: &[&str], when: &str) -> Result<()> {
+    let violations = axe_violations_at(window, impacts).await?;
+    assert!(violations.is_empty(), "axe, {when}: {violations:#?}");
+    Ok(())
 }
 
 /// Runs axe-core in the page; the violations of the given impacts.
@@ -149,25 +167,14 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
     press(&window, "\u{E00C}").await?; // Escape
 
     // Accessibility, Persian, light.
-    let violations = axe_violations(&window).await?;
-    assert!(violations.is_empty(), "axe, Persian light: {violations:#?}");
+    assert_accessible(&window, SERIOUS, "Persian light").await?;
 
     // Reader settings apply live.
     window.click("[data-testid=nav-settings]").await?;
     set_slider(&window, "settings-font-size", 24.0).await?;
-    set_select(&window, "settings-theme", "dark").await?;
-    window
-        .wait_for_script(
-            "the dark theme",
-            "return document.documentElement.dataset.theme === 'dark'",
-        )
-        .await?;
+    set_theme(&window, "dark").await?;
     window.screenshot("settings-fa-dark").await?;
-    let violations = axe_violations(&window).await?;
-    assert!(
-        violations.is_empty(),
-        "axe, Persian dark settings: {violations:#?}"
-    );
+    assert_accessible(&window, SERIOUS, "Persian dark settings").await?;
 
     // The reading position: scroll half-way through the longest article.
     window.click("[data-testid=nav-library]").await?;
@@ -233,22 +240,11 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
         "a Persian article stays right to left in the English interface"
     );
     window.screenshot("reader-en-dark").await?;
-    let violations = axe_violations(&window).await?;
-    assert!(violations.is_empty(), "axe, English dark: {violations:#?}");
+    assert_accessible(&window, SERIOUS, "English dark").await?;
     window.click("[data-testid=nav-settings]").await?;
-    set_select(&window, "settings-theme", "light").await?;
-    window
-        .wait_for_script(
-            "the light theme",
-            "return document.documentElement.dataset.theme === 'light'",
-        )
-        .await?;
+    set_theme(&window, "light").await?;
     window.screenshot("settings-en-light").await?;
-    let violations = axe_violations(&window).await?;
-    assert!(
-        violations.is_empty(),
-        "axe, English light settings: {violations:#?}"
-    );
+    assert_accessible(&window, SERIOUS, "English light settings").await?;
     window.quit().await?;
     Ok(())
 }
@@ -260,12 +256,7 @@ async fn only_pane_and_accessible(window: &Window, pane: &str, when: &str) -> Re
         .eval_string("return [...document.querySelectorAll('.pane')].filter(p => p.offsetParent !== null).map(p => p.dataset.testid).join(',')")
         .await?;
     assert_eq!(shown, pane, "{when}: one pane on screen");
-    let violations = axe_violations_at(window, &["moderate", "serious", "critical"]).await?;
-    assert!(
-        violations.is_empty(),
-        "axe, narrow, {when}: {violations:#?}"
-    );
-    Ok(())
+    assert_accessible(window, MODERATE_UP, &format!("narrow, {when}")).await
 }
 
 /// A narrow window shows one pane at a time, with a back action; each of the
