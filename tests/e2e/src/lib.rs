@@ -32,6 +32,26 @@ pub fn barg_binary() -> PathBuf {
         .join("barg")
 }
 
+/// Imports `file` into the library in `data_dir` with the headless
+/// `barg import` (before the window opens on it).
+pub fn import_with_cli(data_dir: &Path, file: &Path) -> Result<()> {
+    let imported = Command::new(barg_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("import")
+        .arg(file)
+        .output()?;
+    if !imported.status.success() {
+        return Err(format!(
+            "barg import {} failed: {}",
+            file.display(),
+            String::from_utf8_lossy(&imported.stderr)
+        )
+        .into());
+    }
+    Ok(())
+}
+
 /// Where screenshots go: `target/screenshots/` at the workspace root.
 pub fn screenshot_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");

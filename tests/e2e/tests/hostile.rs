@@ -8,9 +8,7 @@
 #[path = "../../../src-tauri/core/tests/support/server.rs"]
 mod server;
 
-use std::process::Command;
-
-use barg_e2e::{barg_binary, Desktop, Result, Window};
+use barg_e2e::{import_with_cli, Desktop, Result, Window};
 use serde_json::{json, Value};
 
 const CORPUS: &str = "../../src-tauri/core/tests/fixtures/hostile/payloads.jsonl";
@@ -80,17 +78,7 @@ async fn no_hostile_payload_runs_or_fetches_anything_in_the_reader() -> Result<(
     let data_dir = desktop.new_data_dir("hostile")?;
     let feed = data_dir.join("hostile.xml");
     std::fs::write(&feed, format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>hostile</title>{items}</channel></rss>"))?;
-    let imported = Command::new(barg_binary())
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .arg("import")
-        .arg(&feed)
-        .output()?;
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    import_with_cli(&data_dir, &feed)?;
 
     let window = desktop.launch(&data_dir).await?;
     assert_inert(&window, "start").await?;
@@ -164,17 +152,7 @@ async fn links_show_their_target_and_open_in_the_browser_only_on_a_click() -> Re
          <p>برای ورود به حساب روی <a href=\"https://example.org/real-target\">https://bank.example/login</a> بزنید.</p>]]></description></item>\
          </channel></rss>",
     )?;
-    let imported = Command::new(barg_binary())
-        .arg("--data-dir")
-        .arg(&data_dir)
-        .arg("import")
-        .arg(&feed)
-        .output()?;
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    import_with_cli(&data_dir, &feed)?;
     let window = desktop.launch(&data_dir).await?;
     window
         .eval("[...document.querySelectorAll('[data-testid=article-row]')].find(r => r.textContent.includes('پیوندی'))?.click()")
