@@ -25,7 +25,7 @@ use rusqlite::{params, OptionalExtension};
 
 #[cfg(doc)]
 use crate::articles::derive;
-use crate::articles::{derive_each, folded_source_title, insert_article, Derived, Prepared};
+use crate::articles::{folded_source_title, insert_article, Derived, Prepared};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -237,56 +237,25 @@ impl Library {
         })
     }
 
-    /// Stores one fetch of a feed in one write transaction: new items are
-    /// added, items whose text changed are updated (read state and bookmark
-    /// kept), and the feed's validators and success are recorded with them.
-    pub fn store_feed_items(
-        &self,
-        source_id: i64,
-        items: &[NewArticle],
-        validators: &fetch::Validators,
-        now: Timestamp,
-    ) -> Result<StoredItems, LibraryError> {
-        let mut stored = self.store_fetches(
-            vec![FeedFetch {
-                source_id,
-                items,
-                validators,
-                derived: Vec::new(),
-            }],
-            now,
-        )?;
-        Ok(stored.pop().unwrap_or_default())
-    }
-
     /// Stores several feeds' fetches in one write transaction (what a sync
     /// does with the feeds that finished while the previous write ran): one
     /// commit, and one new search-index segment, instead of one per feed.
-    /// Each feed as [`Library::store_feed_items`]; all or none of them.
+    /// For each feed, new items are added, items whose text changed are
+    /// updated (read state and bookmark kept), and the feed's validators and
+    /// success are recorded with them; all feeds or none.
     pub(crate) fn store_fetches(
         &self,
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        // What was not derived yet is, before the write lock is taken.
-        let missing: Vec<&NewArticle> = fetches
-            .iter()
-            .filter(|f| f.derived.len() != f.items.len())
-            .flat_map(|f| f.items)
-            .collect();
-        let mut derived_here = derive_each(&missing).into_iter();
         let prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>)> = fetches
             .into_iter()
             .map(|f| {
-                let derived: Vec<Derived> = if f.derived.len() == f.items.len() {
-                    f.derived
-                } else {
-                    derived_here.by_ref().take(f.items.len()).collect()
-                };
+                debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
                 let items = f
                     .items
                     .iter()
-                    .zip(derived)
+                    .zip(f.derived)
                     .map(|(a, d)| Prepared::new(a, d));
                 (f.source_id, f.validators, items.collect())
             })
@@ -342,8 +311,8 @@ pub(crate) struct FeedFetch<'a> {
     pub source_id: i64,
     pub items: &'a [NewArticle],
     pub validators: &'a fetch::Validators,
-    /// What [`derive`] gives for each item, when the caller has it already
-    /// (a sync derives in each feed's task); otherwise left empty.
+    /// What [`derive`] gives for each item (a sync derives in each feed's
+    /// own task, so the writer only writes).
     pub derived: Vec<Derived>,
 }
 
