@@ -359,6 +359,7 @@ fn execute(
                     }
                 }
             }
+            crate::compact_after_import(&library, added);
             let mut args = FluentArgs::new();
             args.set("added", added);
             args.set("duplicates", duplicates);

@@ -118,6 +118,7 @@ pub async fn import_files(
             progress.failed = report.failed.len() as u32;
             let _ = on_progress.send(progress.clone());
         }
+        crate::compact_after_import(&library, report.added);
         report
     })
     .await

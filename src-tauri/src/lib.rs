@@ -126,6 +126,16 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> PathBuf {
     })
 }
 
+/// Compacts the search index after a large import (see
+/// `Library::compact_after_import`). The import itself has succeeded by
+/// then, so a failure here is logged, not reported: queries stay correct,
+/// only slower.
+pub fn compact_after_import(library: &Library, added: u64) {
+    if let Err(error) = library.compact_after_import(added) {
+        tracing::warn!(%error, "compacting the search index after an import failed");
+    }
+}
+
 /// Now, in Unix seconds: read at the edge and passed into barg-core.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

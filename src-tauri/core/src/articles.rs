@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use crate::search::NewTerms;
 use crate::text::{detect_direction, Direction};
 use crate::{Library, LibraryError, Timestamp};
 
@@ -182,10 +183,13 @@ impl Library {
         let prepared = prepare_all(articles);
         self.write(|tx| {
             let source = folded_source_title(tx, source_id)?;
-            prepared
+            let mut terms = NewTerms::default();
+            let outcomes = prepared
                 .iter()
-                .map(|article| insert_article(tx, source_id, &source, article, now))
-                .collect()
+                .map(|article| insert_article(tx, source_id, &source, article, now, &mut terms))
+                .collect::<Result<_, _>>()?;
+            terms.store(tx)?;
+            Ok(outcomes)
         })
     }
 }
@@ -288,6 +292,7 @@ pub(crate) fn insert_article(
     folded_source: &str,
     prepared: &Prepared<'_>,
     now: Timestamp,
+    terms: &mut NewTerms,
 ) -> Result<InsertOutcome, LibraryError> {
     let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
     {
@@ -324,7 +329,7 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        crate::search::index_folded(tx, id, &prepared.folded, folded_source)?;
+        crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)?;
         Ok(InsertOutcome::Added(id))
     }
 }
@@ -336,6 +341,7 @@ pub(crate) fn update_article(
     id: i64,
     folded_source: &str,
     prepared: &Prepared<'_>,
+    terms: &mut NewTerms,
 ) -> Result<(), LibraryError> {
     let (article, dir) = (prepared.article, prepared.dir);
     tx.prepare_cached(
@@ -358,7 +364,7 @@ pub(crate) fn update_article(
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    crate::search::index_folded(tx, id, &prepared.folded, folded_source)
+    crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)
 }
 
 impl Library {

@@ -13,7 +13,7 @@ const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
 
 /// The schema version this build writes (`PRAGMA user_version`): the number
 /// of migrations in [`migrations`].
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
@@ -165,6 +165,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
             },
         ),
         M::up(include_str!("../migrations/0003_reading_and_feeds.sql")),
+        M::up(include_str!("../migrations/0004_search_terms.sql")),
     ])
 }
 
@@ -316,6 +317,21 @@ mod tests {
                 1,
                 "schema {version}: old articles are searchable"
             );
+            for (prefix, found, why) in [
+                ("رییس*", 1, "by a prefix of their words"),
+                ("پرونده*", 2, "by a prefix of their source's name"),
+            ] {
+                let hits = library.search(&crate::SearchQuery {
+                    text: prefix.into(),
+                    limit: 5,
+                    ..Default::default()
+                });
+                assert_eq!(
+                    hits.unwrap().hits.len(),
+                    found,
+                    "schema {version}: old articles are found {why}"
+                );
+            }
             let snapshot = Connection::open(snapshot_path(&path, version as i64)).unwrap();
             let kept: i64 = snapshot
                 .pragma_query_value(None, "user_version", |r| r.get(0))

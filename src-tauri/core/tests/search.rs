@@ -262,3 +262,111 @@ fn filters_narrow_the_hits() {
     });
     assert_eq!(unread.hits.len(), 3, "nothing is read yet");
 }
+
+#[test]
+fn prefixes_find_the_words_of_every_import_however_many_words_share_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let source = library
+        .ensure_source(SourceKind::File, "پرونده", "file:prefix", NOW)
+        .unwrap();
+    let article = |guid: &str, title: &str, body: String| NewArticle {
+        guid: guid.into(),
+        url: None,
+        title: title.into(),
+        author: None,
+        published_at: Some(NOW),
+        language: Some("fa".into()),
+        body_html: String::new(),
+        body_text: body,
+    };
+    // Two imports: the second one's words must reach the term dictionary
+    // beside the first one's, or the prefix would expand to `کتابخانه` only.
+    library
+        .add_article(source, &article("1", "کتابخانه", "در کتابخانه".into()), NOW)
+        .unwrap();
+    library
+        .add_article(source, &article("2", "کتاب‌ها", "این کتاب‌ها".into()), NOW)
+        .unwrap();
+    let mut found = titles(&library, "كتاب*");
+    found.sort();
+    assert_eq!(found, ["کتابخانه", "کتاب‌ها"], "one prefix, words from both imports");
+
+    // Thousands of words with one prefix: past what a query expands to.
+    let many: Vec<String> = (0..5000).map(|n| format!("کتاب{n}")).collect();
+    library
+        .add_article(source, &article("3", "فهرست", many.join(" ")), NOW)
+        .unwrap();
+    let mut found = titles(&library, "کتاب*");
+    found.sort();
+    assert_eq!(
+        found,
+        ["فهرست", "کتابخانه", "کتاب‌ها"],
+        "a prefix that thousands of words share still finds every article"
+    );
+    assert!(
+        titles(&library, "قلم*").is_empty() && titles(&library, "کتاب* قلم*").is_empty(),
+        "a prefix of no word finds nothing"
+    );
+}
+
+#[test]
+fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let library = Library::open(&path).unwrap();
+    sample::import_once(&library, NOW).unwrap();
+    let source = library
+        .ensure_source(SourceKind::File, "پرونده", "file:segments", NOW)
+        .unwrap();
+    // Each write transaction leaves a segment; FTS5 merges some on its own.
+    for n in 0..40 {
+        let article = NewArticle {
+            guid: format!("{n}"),
+            url: None,
+            title: format!("گزارش شماره {n}"),
+            author: None,
+            published_at: Some(NOW + n),
+            language: Some("fa".into()),
+            body_html: String::new(),
+            body_text: format!("کتابخانه‌ها و کتاب‌ها در گزارش {n} آمده‌اند"),
+        };
+        library.add_article(source, &article, NOW).unwrap();
+    }
+    let segments = || -> i64 {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row(
+                "SELECT count(DISTINCT segid) FROM article_search_idx",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let queries = ["کتاب*", "گزارش", "\"کتابخانهها و\"", "رئیس جمهور", "network"];
+    let before: Vec<Vec<String>> = queries.iter().map(|q| titles(&library, q)).collect();
+    assert!(segments() > 1, "the writes left several segments");
+
+    assert_eq!(
+        library
+            .compact_after_import(barg_core::search::COMPACT_AFTER - 1)
+            .unwrap(),
+        0,
+        "a small import leaves the index to FTS5's own merging"
+    );
+    assert!(segments() > 1, "nothing was merged");
+    let steps = library
+        .compact_after_import(barg_core::search::COMPACT_AFTER)
+        .unwrap();
+    assert!(steps >= 1, "a large import compacts the index");
+    assert_eq!(segments(), 1, "one segment is left");
+    let after: Vec<Vec<String>> = queries.iter().map(|q| titles(&library, q)).collect();
+    assert_eq!(after, before, "every query finds the same articles, in the same order");
+    let found: Vec<usize> = before.iter().map(Vec::len).collect();
+    assert!(found[..3].iter().all(|&n| n >= 40), "the queries do find things: {found:?}");
+    assert_eq!(
+        library.compact_search_index().unwrap(),
+        0,
+        "a compact index needs no more work"
+    );
+}

@@ -182,8 +182,8 @@ async fn changed_items_are_updated_and_keep_their_bookmark() {
         "/news.xml",
         Route::body(
             rss(&[
-                ("a", "خبر یک", "<p>متن نخست</p>"),
-                ("b", "خبر دو", "<p>متن دوم</p>"),
+                ("a", "خبر یک", "<p>متن نخست تازگی</p>"),
+                ("b", "خبر دو", "<p>متن دوم سوال</p>"),
             ]),
             "application/rss+xml",
         ),
@@ -205,7 +205,7 @@ async fn changed_items_are_updated_and_keep_their_bookmark() {
         Route::body(
             rss(&[
                 ("a", "خبر یک (به‌روز شد)", "<p>متن تازه</p>"),
-                ("b", "خبر دو", "<p>متن دوم</p>"),
+                ("b", "خبر دو", "<p>متن دوم سوال</p>"),
                 ("c", "خبر سه", "<p>سوم</p>"),
             ]),
             "application/rss+xml",
@@ -243,6 +243,34 @@ async fn changed_items_are_updated_and_keep_their_bookmark() {
         })
         .unwrap();
     assert!(stale.hits.is_empty(), "the old text is gone from the index");
+    // Prefixes expand through the term dictionary, which the first sync
+    // filled with «تازگی» and «سوال»: the words this sync brought must be in
+    // it too, or «تاز*» and «سو*» would miss them.
+    let prefixed = |text: &str| -> Vec<String> {
+        let mut titles: Vec<String> = library
+            .search(&barg_core::SearchQuery {
+                text: text.into(),
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.article.title)
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(
+        prefixed("تاز*"),
+        ["خبر یک (به‌روز شد)"],
+        "a prefix finds a word the update brought (and not the word it removed)"
+    );
+    assert_eq!(
+        prefixed("سو*"),
+        ["خبر دو", "خبر سه"],
+        "a prefix finds the new item's word beside the old one's"
+    );
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -26,6 +26,7 @@ use rusqlite::{params, OptionalExtension};
 #[cfg(doc)]
 use crate::articles::derive;
 use crate::articles::{folded_source_title, insert_article, Derived, Prepared};
+use crate::search::NewTerms;
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -261,12 +262,15 @@ impl Library {
             })
             .collect();
         self.write(|tx| {
-            prepared
+            let mut terms = NewTerms::default();
+            let stored = prepared
                 .iter()
                 .map(|(source_id, validators, items)| {
-                    store_fetch(tx, *source_id, items, validators, now)
+                    store_fetch(tx, *source_id, items, validators, now, &mut terms)
                 })
-                .collect()
+                .collect::<Result<_, _>>()?;
+            terms.store(tx)?;
+            Ok(stored)
         })
     }
 
@@ -322,6 +326,7 @@ fn store_fetch(
     prepared: &[Prepared<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
+    terms: &mut NewTerms,
 ) -> Result<StoredItems, LibraryError> {
     let source = folded_source_title(tx, source_id)?;
     let mut stored = StoredItems::default();
@@ -339,12 +344,12 @@ fn store_fetch(
                 if hash == item.hash {
                     stored.unchanged += 1;
                 } else {
-                    crate::articles::update_article(tx, id, &source, item)?;
+                    crate::articles::update_article(tx, id, &source, item, terms)?;
                     stored.updated.push(id);
                     stored.fresh.push((n, id));
                 }
             }
-            None => match insert_article(tx, source_id, &source, item, now)? {
+            None => match insert_article(tx, source_id, &source, item, now, terms)? {
                 crate::InsertOutcome::Added(id) => {
                     stored.added.push(id);
                     stored.fresh.push((n, id));
