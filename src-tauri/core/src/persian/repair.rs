@@ -87,29 +87,7 @@ pub fn repair(text: &str) -> String {
         // English (or any text without Arabic script) is left entirely alone.
         return text.to_owned();
     }
-    let text = repair_half_spaces(text);
-    let needs_digits = text
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c));
-    let needs_punctuation = text
-        .chars()
-        .any(|c| is_arabic_punct(c) || is_latin_punct(c));
-    if !needs_digits && !needs_punctuation {
-        return text;
-    }
-    // Both steps work on one array of chars with one map of foreign chunks:
-    // the digit step changes chars one for one and never a chunk's
-    // foreignness (digits are not letters, `://` and `@` stay).
-    let mut chars: Vec<char> = text.chars().collect();
-    let foreign = foreign_chunks(&chars);
-    if needs_digits {
-        persian_digits_in_place(&mut chars, &foreign);
-    }
-    if needs_punctuation {
-        punctuation_spacing_chars(&chars, &foreign)
-    } else {
-        chars.into_iter().collect()
-    }
+    digits_and_punctuation(&repair_half_spaces(text))
 }
 
 /// Only the half-space step (for measurement).
@@ -119,31 +97,32 @@ pub fn repair_half_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16 + 8);
     let mut i = 0;
     while i < runs.len() {
-        let (is_word, s) = runs[i];
-        if !is_word {
-            out.push_str(s);
+        let run = runs[i];
+        if !run.word {
+            out.push_str(run.text);
             i += 1;
             continue;
         }
-        // Spaced forms: word, one space, word.
-        if i + 2 < runs.len() && is_one_space(runs[i + 1].1) && runs[i + 2].0 && !s.contains(ZWNJ) {
-            let (a, b) = (s, runs[i + 2].1);
-            if !b.contains(ZWNJ) {
+        let s = run.text;
+        // Spaced forms: word, one space, word (neither with a half-space).
+        let next_word = |at: usize| runs.get(at).filter(|r| r.word && !r.has_zwnj);
+        let one_space = |at: usize| runs.get(at).is_some_and(|r| is_one_space(r.text));
+        if !run.has_zwnj && one_space(i + 1) {
+            if let Some(second) = next_word(i + 2) {
+                let (a, b) = (s, second.text);
                 let (fa, fb) = (fold(a), fold(b));
                 // `X و Y` -> `X‌وY` (`گفت و گو` -> `گفت‌وگو`).
-                if fb == "و"
-                    && i + 4 < runs.len()
-                    && is_one_space(runs[i + 3].1)
-                    && runs[i + 4].0
-                    && !runs[i + 4].1.contains(ZWNJ)
-                    && lex.is_vav_pair(&fa, &fold(runs[i + 4].1))
-                {
-                    out.push_str(a);
-                    out.push(ZWNJ);
-                    out.push_str(b);
-                    out.push_str(runs[i + 4].1);
-                    i += 5;
-                    continue;
+                if fb == "و" && one_space(i + 3) {
+                    if let Some(third) = next_word(i + 4) {
+                        if lex.is_vav_pair(&fa, &fold(third.text)) {
+                            out.push_str(a);
+                            out.push(ZWNJ);
+                            out.push_str(b);
+                            out.push_str(third.text);
+                            i += 5;
+                            continue;
+                        }
+                    }
                 }
                 if let Some(glue) = lex.analyze_spaced(&fa, &fb) {
                     out.push_str(a);
@@ -156,7 +135,7 @@ pub fn repair_half_spaces(text: &str) -> String {
                 }
             }
         }
-        if s.contains(ZWNJ) {
+        if run.has_zwnj {
             // A word that has its half-space keeps it.
             out.push_str(s);
         } else {
@@ -182,6 +161,11 @@ struct Lexicon {
     split: FxMap<String, (&'static str, u8)>,
     /// Joined words kept as they are -> frequency class.
     words: FxMap<&'static str, u8>,
+    /// The 64-bit hashes of `words`: what every word of a text is looked up
+    /// in first, 8 bytes a word where `words` holds a pointer to its text,
+    /// so the lookup stays in cache (a collision, about 1 in 10^14 per
+    /// word, would only leave a word unrepaired).
+    word_hashes: FxSet<u64>,
     present: FxSet<&'static str>,
     past: FxSet<&'static str>,
     /// `X‌وY` verb-stem pairs: X -> [Y].
@@ -206,6 +190,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             split: FxMap::default(),
             words: FxMap::default(),
+            word_hashes: FxSet::default(),
             present: FxSet::default(),
             past: FxSet::default(),
             vav: FxMap::default(),
@@ -261,6 +246,12 @@ impl Lexicon {
             }
         }
         lex.vav = vav;
+        // A joined word that also has a split form is looked up as split, so
+        // `words` can be asked first: most words of a text are in it, and
+        // are then found with one lookup.
+        let split = &lex.split;
+        lex.words.retain(|word, _| !split.contains_key(*word));
+        lex.word_hashes = lex.words.keys().map(|w| word_hash(w)).collect();
         lex
     }
 
@@ -320,11 +311,11 @@ impl Lexicon {
 
     /// One joined word (folded, no ZWNJ) -> byte offsets where half-spaces go.
     fn analyze(&self, k: &str) -> Option<Vec<usize>> {
+        if self.word_hashes.contains(&word_hash(k)) {
+            return None;
+        }
         if let Some(&(form, _)) = self.split.get(k) {
             return Some(form_positions(form, 0));
-        }
-        if self.words.contains_key(k) {
-            return None;
         }
         for p in MI_PREFIXES {
             if let Some(rest) = k.strip_prefix(p) {
@@ -396,6 +387,11 @@ impl Lexicon {
         }
         None
     }
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 /// Byte offsets (in the form without ZWNJ, plus `base`) before which the form
@@ -471,7 +467,13 @@ fn fold_char(c: char) -> char {
 /// Arabic yeh/kaf to Persian, for lookup only. Every mapping is two bytes to
 /// two bytes, so byte offsets in the folded word are offsets in the original.
 fn fold(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| matches!(c, 'ي' | 'ى' | 'ك')) {
+    // ي ى ك are D9 8A, D9 89, D9 83 in UTF-8: looked for in the bytes, as
+    // every word is folded before it is looked up.
+    let arabic = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xD9 && matches!(w[1], 0x83 | 0x89 | 0x8A));
+    if arabic {
         Cow::Owned(s.chars().map(fold_char).collect())
     } else {
         Cow::Borrowed(s)
@@ -485,25 +487,45 @@ fn is_one_space(run: &str) -> bool {
     run.len() == 1 && run.as_bytes()[0] == b' '
 }
 
+/// A maximal run of word characters (`word`) or of everything else.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    word: bool,
+    text: &'a str,
+    /// Whether it has a half-space (asked of every word, several times).
+    has_zwnj: bool,
+}
+
 /// Splits text into maximal runs of word characters and of everything else.
-fn word_runs(text: &str) -> Vec<(bool, &str)> {
+fn word_runs(text: &str) -> Vec<Run<'_>> {
     let mut runs = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = 0;
     let mut kind: Option<bool> = None;
+    let mut has_zwnj = false;
     for (i, c) in text.char_indices() {
         let w = is_word_char(c);
         match kind {
             Some(k) if k == w => {}
             Some(k) => {
-                runs.push((k, &text[start..i]));
+                runs.push(Run {
+                    word: k,
+                    text: &text[start..i],
+                    has_zwnj,
+                });
                 start = i;
                 kind = Some(w);
+                has_zwnj = false;
             }
             None => kind = Some(w),
         }
+        has_zwnj |= c == ZWNJ;
     }
     if let Some(k) = kind {
-        runs.push((k, &text[start..]));
+        runs.push(Run {
+            word: k,
+            text: &text[start..],
+            has_zwnj,
+        });
     }
     runs
 }
@@ -526,30 +548,11 @@ fn strong(c: char) -> Option<Strong> {
     }
 }
 
-/// For each char, whether its whitespace-delimited chunk must be left alone
-/// by the digit and punctuation steps: it has a Latin (LTR) letter, or looks
-/// like a URL or an e-mail address (`https://example.com/a50`, `ICU4X`).
-fn foreign_chunks(chars: &[char]) -> Vec<bool> {
-    let mut flags = vec![false; chars.len()];
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() {
-            i += 1;
-        }
-        let chunk = &chars[start..i];
-        let foreign = chunk.iter().any(|&c| is_ltr_letter(c))
-            || chunk.windows(3).any(|w| w == [':', '/', '/'])
-            || chunk.contains(&'@');
-        if foreign {
-            flags[start..i].fill(true);
-        }
-    }
-    flags
+/// Whether a whitespace-delimited chunk must be left alone by the digit and
+/// punctuation steps: it has a Latin (LTR) letter, or looks like a URL or an
+/// e-mail address (`https://example.com/a50`, `ICU4X`).
+fn is_foreign_chunk(chunk: &str) -> bool {
+    chunk.chars().any(is_ltr_letter) || chunk.contains("://") || chunk.contains('@')
 }
 
 fn persian_digit(c: char) -> Option<char> {
@@ -561,52 +564,6 @@ fn persian_digit(c: char) -> Option<char> {
     char::from_u32(0x06F0 + d)
 }
 
-/// ASCII and Arabic-Indic digits to Persian digits when they stand in Persian
-/// text: the nearest strong letter before them on the line is Persian (or,
-/// with none before, the nearest after), and their chunk has no Latin letter
-/// and is no URL. `Tauri 2.12`, `ICU4X`, `https://example.com/a50` stay.
-fn persian_digits_in_place(chars: &mut [char], foreign: &[bool]) {
-    let mut last_strong: Option<Strong> = None;
-    // Cached look-ahead: (index of the next strong letter or line end, its kind).
-    let mut ahead: Option<(usize, Option<Strong>)> = None;
-    for i in 0..chars.len() {
-        let c = chars[i];
-        if c == '\n' {
-            last_strong = None;
-            ahead = None;
-        }
-        if let Some(s) = strong(c) {
-            last_strong = Some(s);
-        }
-        let Some(p) = persian_digit(c) else {
-            continue;
-        };
-        let context = match (last_strong, ahead) {
-            (Some(s), _) => Some(s),
-            (None, Some((at, s))) if at > i => s,
-            (None, _) => {
-                // No strong letter before on this line: the next one decides.
-                let mut j = i + 1;
-                let mut s = None;
-                while j < chars.len() && chars[j] != '\n' {
-                    s = strong(chars[j]);
-                    if s.is_some() {
-                        break;
-                    }
-                    j += 1;
-                }
-                ahead = Some((j, s));
-                s
-            }
-        };
-        if context == Some(Strong::Rtl) && !foreign[i] {
-            chars[i] = p;
-        }
-    }
-}
-
-// ---------------------------------------------------------------- punctuation
-
 fn is_arabic_punct(c: char) -> bool {
     matches!(c, '،' | '؛' | '؟')
 }
@@ -615,64 +572,139 @@ fn is_latin_punct(c: char) -> bool {
     matches!(c, '.' | ':' | '!' | '?')
 }
 
+fn is_mark(c: char) -> bool {
+    is_arabic_punct(c) || is_latin_punct(c)
+}
+
 fn is_persian_digit(c: char) -> bool {
     ('\u{06F0}'..='\u{06F9}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c)
 }
 
-/// No space before `، ؛ . : ؟ !`, one after, in Persian text only. A run of
-/// marks (`؟!`, `...`) counts as one. `.` `:` `!` `?` count only right after a
-/// Persian letter (`example.com`, `۱۲:۳۰`, `2.12` stay); a space is added or
-/// collapsed after a mark only before a Persian letter or `«`; URL and Latin
-/// chunks are left alone.
-fn punctuation_spacing_chars(chars: &[char], foreign: &[bool]) -> String {
-    let mut out = String::with_capacity(chars.len() * 2 + chars.len() / 16);
-    let n = chars.len();
-    let mut i = 0;
-    while i < n {
-        let c = chars[i];
-        if !(is_arabic_punct(c) || is_latin_punct(c)) || foreign[i] {
-            out.push(c);
-            i += 1;
+/// The digit and punctuation steps, in one pass that copies the text and
+/// edits it only around digits and marks:
+///
+/// - **Digits**: ASCII and Arabic-Indic digits become Persian digits when
+///   they stand in Persian text: the nearest strong letter before them on the
+///   line is Persian (or, with none before, the nearest after), and their
+///   chunk is not foreign (see [`is_foreign_chunk`]). `Tauri 2.12`, `ICU4X`,
+///   `https://example.com/a50` stay.
+/// - **Punctuation**: no space before `، ؛ . : ؟ !`, one after, in Persian
+///   text only. A run of marks (`؟!`, `...`) counts as one. `.` `:` `!` `?`
+///   count only right after a Persian letter (`example.com`, `۱۲:۳۰`, `2.12`
+///   stay); a space is added or collapsed after a mark only before a Persian
+///   letter or `«`; marks in foreign chunks are left alone.
+fn digits_and_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32 + 8);
+    // Text before `copied` is in `out` already.
+    let mut copied = 0;
+    let mut last_strong: Option<Strong> = None;
+    // The next strong letter on the line, for digits with none before them:
+    // (its byte offset, or the line's end, and its kind).
+    let mut ahead: Option<(usize, Option<Strong>)> = None;
+    // The chunk around the last digit or mark: (start, end, foreign).
+    let mut chunk: Option<(usize, usize, bool)> = None;
+    // The end of the last ASCII digit that became Persian.
+    let mut converted_digit_end = usize::MAX;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            last_strong = None;
+            ahead = None;
+        }
+        if let Some(s) = strong(c) {
+            last_strong = Some(s);
             continue;
         }
-        // The char before the spaces that precede the mark.
-        let mut b = i;
-        while b > 0 && chars[b - 1] == ' ' {
-            b -= 1;
+        let digit = persian_digit(c);
+        if digit.is_none() && !is_mark(c) {
+            continue;
         }
-        let prev = if b > 0 { Some(chars[b - 1]) } else { None };
-        let persian_before = prev.is_some_and(|p| {
+        let foreign = match chunk {
+            Some((start, end, foreign)) if start <= i && i < end => foreign,
+            _ => {
+                let start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace())
+                    .map_or(0, |(at, c)| at + c.len_utf8());
+                let end = text[i..]
+                    .char_indices()
+                    .find(|&(_, c)| c.is_whitespace())
+                    .map_or(text.len(), |(at, _)| i + at);
+                let foreign = is_foreign_chunk(&text[start..end]);
+                chunk = Some((start, end, foreign));
+                foreign
+            }
+        };
+        if foreign {
+            continue;
+        }
+        if let Some(persian) = digit {
+            let context = match (last_strong, ahead) {
+                (Some(s), _) => Some(s),
+                (None, Some((at, s))) if at > i => s,
+                (None, _) => {
+                    // No strong letter before on this line: the next one decides.
+                    let rest = &text[i + c.len_utf8()..];
+                    let next = rest
+                        .char_indices()
+                        .take_while(|&(_, c)| c != '\n')
+                        .find_map(|(at, c)| strong(c).map(|s| (at, s)));
+                    let (at, s) = match next {
+                        Some((at, s)) => (i + c.len_utf8() + at, Some(s)),
+                        None => (text.len(), None),
+                    };
+                    ahead = Some((at, s));
+                    s
+                }
+            };
+            if context == Some(Strong::Rtl) {
+                out.push_str(&text[copied..i]);
+                out.push(persian);
+                copied = i + c.len_utf8();
+                if c.is_ascii_digit() {
+                    converted_digit_end = copied;
+                }
+            }
+            continue;
+        }
+        // A mark. The char before the spaces that precede it, as the digit
+        // step left it.
+        let before = text[..i].trim_end_matches(' ');
+        let persian_before = before.chars().next_back().is_some_and(|p| {
             is_rtl_letter(p)
                 || (is_word_char(p) && p != ZWNJ) // a haraka or tatweel ends the word (`واقعاً`)
-                || (is_arabic_punct(c) && (is_persian_digit(p) || matches!(p, '»' | ')')))
+                || (is_arabic_punct(c)
+                    && (is_persian_digit(p)
+                        || converted_digit_end == before.len()
+                        || matches!(p, '»' | ')')))
         });
         if !persian_before {
-            out.push(c);
-            i += 1;
             continue;
         }
-        // Remove the spaces before the mark (they are already in `out`).
-        for _ in b..i {
-            out.pop();
+        // Drop the spaces before the mark, keep the run of marks.
+        out.push_str(&text[copied.min(before.len())..before.len()]);
+        let mut run_end = i + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            if !is_mark(next) {
+                break;
+            }
+            run_end = at + next.len_utf8();
+            chars.next();
         }
-        // The run of marks.
-        let mut j = i;
-        while j < n && (is_arabic_punct(chars[j]) || is_latin_punct(chars[j])) && !foreign[j] {
-            out.push(chars[j]);
-            j += 1;
-        }
+        out.push_str(&text[i..run_end]);
+        copied = run_end;
         // Exactly one space before a following Persian letter or `«`.
-        let mut k = j;
-        while k < n && chars[k] == ' ' {
-            k += 1;
-        }
-        if k < n && (is_rtl_letter(chars[k]) || chars[k] == '«') {
+        let after = text[run_end..].trim_start_matches(' ');
+        if after.starts_with(|c: char| is_rtl_letter(c) || c == '«') {
             out.push(' ');
-            i = k;
-        } else {
-            i = j;
+            copied = text.len() - after.len();
+            while chars.peek().is_some_and(|&(at, _)| at < copied) {
+                chars.next();
+            }
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 
