@@ -275,7 +275,27 @@ impl Desktop {
         xdotool(&["type", "--delay", "5", &path.display().to_string()])?;
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["key", "Return"])?;
-        Ok(())
+        // Give the focus back to the app's window once the dialog is gone,
+        // as a window manager would (there is none on the display).
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let visible = xdotool(&["search", "--onlyvisible", "--class", "barg"])?;
+            let windows: Vec<String> = String::from_utf8_lossy(&visible.stdout)
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            if !windows.contains(&dialog) || Instant::now() > deadline {
+                for window in &windows {
+                    let name = xdotool(&["getwindowname", window])?;
+                    let name = String::from_utf8_lossy(&name.stdout).trim().to_owned();
+                    if name == "برگ" || name == "Barg" {
+                        xdotool(&["windowfocus", "--sync", window])?;
+                    }
+                }
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// The port tauri-driver listens on.
@@ -424,6 +444,27 @@ impl Window {
             .execute_async(
                 "const done = arguments[arguments.length - 1];
                  document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+                vec![],
+            )
+            .await?;
+        // WebDriver's screenshot waits for the next frame WebKit presents.
+        // Painting without compositing (no GPU: see the app's
+        // `paint_in_software_without_a_gpu`) presents a frame only when
+        // something changed, and after a file dialog has closed nothing may
+        // change again: one invisible pixel changes every frame while the
+        // screenshot is taken.
+        self.client
+            .execute(
+                "const pixel = document.createElement('div');
+                 pixel.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:1px;block-size:1px;pointer-events:none;opacity:0.004;background:#000';
+                 pixel.setAttribute('aria-hidden', 'true');
+                 document.body.append(pixel);
+                 let frames = 0;
+                 const tick = () => {
+                   pixel.style.opacity = frames % 2 ? '0.004' : '0.003';
+                   if (++frames < 240) requestAnimationFrame(tick); else pixel.remove();
+                 };
+                 requestAnimationFrame(tick);",
                 vec![],
             )
             .await?;
