@@ -29,6 +29,9 @@ pub struct Library {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
+    /// Words known to be in the search term dictionary (see
+    /// `Library::write_indexing`). Locked before `writer`, never after.
+    known_terms: Mutex<rustc_hash::FxHashSet<String>>,
 }
 
 impl Library {
@@ -63,7 +66,12 @@ impl Library {
             path: path.to_owned(),
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
+            known_terms: Mutex::new(Default::default()),
         })
+    }
+
+    pub(crate) fn known_terms(&self) -> MutexGuard<'_, rustc_hash::FxHashSet<String>> {
+        lock(&self.known_terms)
     }
 
     /// Where the library file lives.

@@ -249,9 +249,11 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
+        let mut terms = NewTerms::default();
         let prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>)> = fetches
             .into_iter()
             .map(|f| {
+                terms.extend(f.terms);
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
                 let items = f
                     .items
@@ -261,16 +263,13 @@ impl Library {
                 (f.source_id, f.validators, items.collect())
             })
             .collect();
-        self.write(|tx| {
-            let mut terms = NewTerms::default();
-            let stored = prepared
+        self.write_indexing(terms, |tx| {
+            prepared
                 .iter()
                 .map(|(source_id, validators, items)| {
-                    store_fetch(tx, *source_id, items, validators, now, &mut terms)
+                    store_fetch(tx, *source_id, items, validators, now)
                 })
-                .collect::<Result<_, _>>()?;
-            terms.store(tx)?;
-            Ok(stored)
+                .collect()
         })
     }
 
@@ -318,6 +317,8 @@ pub(crate) struct FeedFetch<'a> {
     /// What [`derive`] gives for each item (a sync derives in each feed's
     /// own task, so the writer only writes).
     pub derived: Vec<Derived>,
+    /// The items' words, for the search term dictionary.
+    pub terms: NewTerms,
 }
 
 fn store_fetch(
@@ -326,9 +327,9 @@ fn store_fetch(
     prepared: &[Prepared<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
-    terms: &mut NewTerms,
 ) -> Result<StoredItems, LibraryError> {
     let source = folded_source_title(tx, source_id)?;
+    crate::search::store_words_of(tx, &source)?;
     let mut stored = StoredItems::default();
     for (n, item) in prepared.iter().enumerate() {
         let existing: Option<(i64, String)> = tx
@@ -344,12 +345,12 @@ fn store_fetch(
                 if hash == item.hash {
                     stored.unchanged += 1;
                 } else {
-                    crate::articles::update_article(tx, id, &source, item, terms)?;
+                    crate::articles::update_article(tx, id, &source, item)?;
                     stored.updated.push(id);
                     stored.fresh.push((n, id));
                 }
             }
-            None => match insert_article(tx, source_id, &source, item, now, terms)? {
+            None => match insert_article(tx, source_id, &source, item, now)? {
                 crate::InsertOutcome::Added(id) => {
                     stored.added.push(id);
                     stored.fresh.push((n, id));
