@@ -180,13 +180,12 @@ impl Library {
     ) -> Result<Vec<InsertOutcome>, LibraryError> {
         // Folding, hashing and direction happen before the write lock is
         // taken, so other work goes on meanwhile; the transaction only writes.
-        let (prepared, terms) = prepare_all(articles);
-        self.write_indexing(terms, |tx| {
+        let prepared = prepare_all(articles);
+        self.write_indexing(|tx, terms| {
             let source = folded_source_title(tx, source_id)?;
-            crate::search::store_words_of(tx, &source)?;
             prepared
                 .iter()
-                .map(|article| insert_article(tx, source_id, &source, article, now))
+                .map(|article| insert_article(tx, source_id, &source, article, now, terms))
                 .collect()
         })
     }
@@ -216,43 +215,25 @@ pub(crate) fn derive(article: &NewArticle) -> Derived {
     }
 }
 
-/// [`derive`]s articles, and collects their words for the search term
-/// dictionary.
-pub(crate) fn derive_all(articles: &[&NewArticle]) -> (Vec<Derived>, NewTerms) {
-    let mut terms = NewTerms::default();
-    let derived = articles
-        .iter()
-        .map(|a| {
-            let d = derive(a);
-            terms.add_folded(&d.folded);
-            d
-        })
-        .collect();
-    (derived, terms)
-}
-
-/// [`derive_all`] on every core when there are enough articles to pay.
-fn derive_each(articles: &[&NewArticle]) -> (Vec<Derived>, NewTerms) {
+/// [`derive`]s articles from anywhere, on every core when there are enough
+/// of them to pay.
+pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<Derived> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
     if threads < 2 || articles.len() < 64 {
-        return derive_all(articles);
+        return articles.iter().map(|a| derive(a)).collect();
     }
     let chunk = articles.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = articles
             .chunks(chunk)
-            .map(|part| scope.spawn(move || derive_all(part)))
+            .map(|part| scope.spawn(move || part.iter().map(|a| derive(a)).collect::<Vec<_>>()))
             .collect();
-        let mut derived = Vec::with_capacity(articles.len());
-        let mut terms = NewTerms::default();
-        for worker in workers {
-            let (part, words) = worker.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            derived.extend(part);
-            terms.extend(words);
-        }
-        (derived, terms)
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 
@@ -276,16 +257,14 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Prepares a batch, deriving on every core when it is large enough to pay;
-/// with the batch's words.
-pub(crate) fn prepare_all(articles: &[NewArticle]) -> (Vec<Prepared<'_>>, NewTerms) {
-    let (derived, terms) = derive_each(&articles.iter().collect::<Vec<_>>());
-    let prepared = articles
+/// Prepares a batch, deriving on every core when it is large enough to pay.
+pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+    let derived = derive_each(&articles.iter().collect::<Vec<_>>());
+    articles
         .iter()
         .zip(derived)
         .map(|(a, d)| Prepared::new(a, d))
-        .collect();
-    (prepared, terms)
+        .collect()
 }
 
 /// A source's title, folded for the index (`SourceNotFound` if missing).
@@ -310,6 +289,7 @@ pub(crate) fn insert_article(
     folded_source: &str,
     prepared: &Prepared<'_>,
     now: Timestamp,
+    terms: &mut NewTerms,
 ) -> Result<InsertOutcome, LibraryError> {
     let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
     {
@@ -346,7 +326,7 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        crate::search::index_folded(tx, id, &prepared.folded, folded_source)?;
+        crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)?;
         Ok(InsertOutcome::Added(id))
     }
 }
@@ -358,6 +338,7 @@ pub(crate) fn update_article(
     id: i64,
     folded_source: &str,
     prepared: &Prepared<'_>,
+    terms: &mut NewTerms,
 ) -> Result<(), LibraryError> {
     let (article, dir) = (prepared.article, prepared.dir);
     tx.prepare_cached(
@@ -380,7 +361,7 @@ pub(crate) fn update_article(
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    crate::search::index_folded(tx, id, &prepared.folded, folded_source)
+    crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)
 }
 
 impl Library {

@@ -198,13 +198,12 @@ fn match_expression(
         .collect()
 }
 
-/// The distinct words of articles about to be indexed, for the term
-/// dictionary (`search_terms`) that prefix queries expand through: every
-/// word the index holds is in it. Collected where the articles are derived
-/// (a feed's own task, the import's threads), so the writer only stores the
-/// words the dictionary may lack ([`Library::write_indexing`]). Words are cut
-/// from the folded text as the index cuts them (runs of word characters;
-/// folding has lower-cased them and removed half-spaces).
+/// The distinct words of what one write transaction indexes, added to the
+/// term dictionary (`search_terms`) before it commits
+/// ([`Library::write_indexing`]): the dictionary that prefix queries expand
+/// through holds every word the index holds. Words are
+/// cut from the folded text as the index cuts them (runs of word
+/// characters; folding has lower-cased them and removed half-spaces).
 #[derive(Default)]
 pub(crate) struct NewTerms(rustc_hash::FxHashSet<String>);
 
@@ -217,38 +216,6 @@ impl NewTerms {
         }
     }
 
-    /// Adds the words of an article's folded text.
-    pub(crate) fn add_folded(&mut self, folded: &Folded) {
-        for text in [&folded.title, &folded.body, &folded.author] {
-            self.add(text);
-        }
-    }
-
-    pub(crate) fn extend(&mut self, other: NewTerms) {
-        if self.0.is_empty() {
-            self.0 = other.0;
-        } else {
-            self.0.extend(other.0);
-        }
-    }
-}
-
-/// Adds the words of one text (a source's folded title) to the dictionary.
-pub(crate) fn store_words_of(tx: &Transaction<'_>, text: &str) -> Result<(), LibraryError> {
-    let mut words = NewTerms::default();
-    words.add(text);
-    insert_terms(tx, words.0.into_iter().collect())
-}
-
-/// Adds words to the dictionary, in order (so its B-tree is walked once, not
-/// at random); words it has are skipped.
-fn insert_terms(tx: &Transaction<'_>, mut words: Vec<String>) -> Result<(), LibraryError> {
-    words.sort_unstable();
-    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
-    for word in &words {
-        insert.execute([word])?;
-    }
-    Ok(())
 }
 
 /// Words this process has seen committed to the dictionary are not written
@@ -256,21 +223,28 @@ fn insert_terms(tx: &Transaction<'_>, mut words: Vec<String>) -> Result<(), Libr
 const KNOWN_TERMS_CAP: usize = 200_000;
 
 impl Library {
-    /// [`Library::write`] for a transaction that indexes articles whose
-    /// words are `terms`: the words not known to be in the dictionary are
-    /// added in the same transaction, and remembered once it has committed.
-    /// (A sync writes in many small transactions: without the memory, each
-    /// would look up every common word again.)
+    /// [`Library::write`] for a transaction that indexes articles: `f`
+    /// collects their words, and the words not known to be in the dictionary
+    /// are added before the transaction commits (in order, so its B-tree is
+    /// walked once), then remembered. A sync writes in many small
+    /// transactions: without the memory, each would look up every common
+    /// word again.
     pub(crate) fn write_indexing<T>(
         &self,
-        terms: NewTerms,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, LibraryError>,
+        f: impl FnOnce(&Transaction<'_>, &mut NewTerms) -> Result<T, LibraryError>,
     ) -> Result<T, LibraryError> {
         let mut known = self.known_terms();
-        let fresh: Vec<String> = terms.0.into_iter().filter(|t| !known.contains(t)).collect();
+        let mut fresh: Vec<String> = Vec::new();
         let value = self.write(|tx| {
-            let value = f(tx)?;
-            insert_terms(tx, fresh.clone())?;
+            let mut terms = NewTerms::default();
+            let value = f(tx, &mut terms)?;
+            fresh = terms.0.into_iter().filter(|t| !known.contains(t)).collect();
+            fresh.sort_unstable();
+            let mut insert =
+                tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+            for word in &fresh {
+                insert.execute([word])?;
+            }
             Ok(value)
         })?;
         if known.len() + fresh.len() > KNOWN_TERMS_CAP {
@@ -299,15 +273,21 @@ impl Folded {
 }
 
 /// Writes an article's folded text into the index (inside the caller's
-/// transaction, a [`Library::write_indexing`] that was given the article's
-/// words); `source` is the source's title, already folded.
+/// transaction, which stores `terms` before it commits); `source` is the
+/// source's title, already folded.
 pub(crate) fn index_folded(
     tx: &Transaction<'_>,
     id: i64,
     folded: &Folded,
     source: &str,
+    terms: &mut NewTerms,
 ) -> Result<(), LibraryError> {
-    insert_index_row(tx, id, folded, source)
+    insert_index_row(tx, id, folded, source)?;
+    for text in [&folded.title, &folded.body, &folded.author] {
+        terms.add(text);
+    }
+    terms.add(source);
+    Ok(())
 }
 
 fn insert_index_row(
@@ -877,13 +857,10 @@ mod tests {
     fn words_of_a_write_that_failed_are_written_by_the_next_one() {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
-        let words = || {
-            let mut terms = NewTerms::default();
+        let failed: Result<(), LibraryError> = library.write_indexing(|_, terms| {
             terms.add("واژهنو");
-            terms
-        };
-        let failed: Result<(), LibraryError> =
-            library.write_indexing(words(), |_| Err(LibraryError::SourceNotFound(0)));
+            Err(LibraryError::SourceNotFound(0))
+        });
         assert!(failed.is_err(), "the first write fails");
         let stored = |library: &Library| -> i64 {
             library
@@ -897,7 +874,12 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(stored(&library), 0, "a rolled-back write leaves no word");
-        library.write_indexing(words(), |_| Ok(())).unwrap();
+        library
+            .write_indexing(|_, terms| {
+                terms.add("واژهنو");
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(
             stored(&library),
             1,

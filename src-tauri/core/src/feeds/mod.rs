@@ -249,11 +249,9 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        let mut terms = NewTerms::default();
         let prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>)> = fetches
             .into_iter()
             .map(|f| {
-                terms.extend(f.terms);
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
                 let items = f
                     .items
@@ -263,11 +261,11 @@ impl Library {
                 (f.source_id, f.validators, items.collect())
             })
             .collect();
-        self.write_indexing(terms, |tx| {
+        self.write_indexing(|tx, terms| {
             prepared
                 .iter()
                 .map(|(source_id, validators, items)| {
-                    store_fetch(tx, *source_id, items, validators, now)
+                    store_fetch(tx, *source_id, items, validators, now, terms)
                 })
                 .collect()
         })
@@ -317,8 +315,6 @@ pub(crate) struct FeedFetch<'a> {
     /// What [`derive`] gives for each item (a sync derives in each feed's
     /// own task, so the writer only writes).
     pub derived: Vec<Derived>,
-    /// The items' words, for the search term dictionary.
-    pub terms: NewTerms,
 }
 
 fn store_fetch(
@@ -327,9 +323,9 @@ fn store_fetch(
     prepared: &[Prepared<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
+    terms: &mut NewTerms,
 ) -> Result<StoredItems, LibraryError> {
     let source = folded_source_title(tx, source_id)?;
-    crate::search::store_words_of(tx, &source)?;
     let mut stored = StoredItems::default();
     for (n, item) in prepared.iter().enumerate() {
         let existing: Option<(i64, String)> = tx
@@ -345,12 +341,12 @@ fn store_fetch(
                 if hash == item.hash {
                     stored.unchanged += 1;
                 } else {
-                    crate::articles::update_article(tx, id, &source, item)?;
+                    crate::articles::update_article(tx, id, &source, item, terms)?;
                     stored.updated.push(id);
                     stored.fresh.push((n, id));
                 }
             }
-            None => match insert_article(tx, source_id, &source, item, now)? {
+            None => match insert_article(tx, source_id, &source, item, now, terms)? {
                 crate::InsertOutcome::Added(id) => {
                     stored.added.push(id);
                     stored.fresh.push((n, id));

@@ -15,8 +15,7 @@ use super::fetch::Validators;
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
 use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
-use crate::articles::{derive_all, Derived};
-use crate::search::NewTerms;
+use crate::articles::{derive, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
@@ -194,10 +193,9 @@ struct ToStore {
     source_id: i64,
     items: Vec<NewArticle>,
     validators: Validators,
-    /// Folded text, hash and direction of each item, and their words,
-    /// computed in the feed's task so that the writer only writes.
+    /// Folded text, hash and direction of each item, computed in the feed's
+    /// task so that the writer only writes.
     derived: Vec<Derived>,
-    terms: NewTerms,
     done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), Failure>>,
 }
 
@@ -231,7 +229,6 @@ async fn write_in_batches(
                     items: &b.items,
                     validators: &b.validators,
                     derived: std::mem::take(&mut b.derived),
-                    terms: std::mem::take(&mut b.terms),
                 })
                 .collect();
             let result = library.store_fetches(fetches, now);
@@ -293,9 +290,9 @@ async fn sync_feed(
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
-    let (items, derived, terms) = tokio::task::spawn_blocking(move || {
-        let (derived, terms) = derive_all(&items.iter().collect::<Vec<_>>());
-        (items, derived, terms)
+    let (items, derived) = tokio::task::spawn_blocking(move || {
+        let derived = items.iter().map(derive).collect();
+        (items, derived)
     })
     .await
     .map_err(|e| Failure("internal", e.to_string()))?;
@@ -306,7 +303,6 @@ async fn sync_feed(
             items,
             validators,
             derived,
-            terms,
             done,
         })
         .map_err(|_| Failure("internal", "the sync's writer stopped".into()))?;
