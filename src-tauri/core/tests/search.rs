@@ -26,6 +26,20 @@ fn titles(library: &Library, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A Persian article dated `NOW` with this text.
+fn article(guid: &str, title: &str, body: &str) -> NewArticle {
+    NewArticle {
+        guid: guid.into(),
+        url: None,
+        title: title.into(),
+        author: None,
+        published_at: Some(NOW),
+        language: Some("fa".into()),
+        body_html: String::new(),
+        body_text: body.into(),
+    }
+}
+
 const FIRST: &str = "رؤسای جمهور روسیه و آمریکا";
 const SECOND: &str = "آندری کارتاپولوف";
 const MIXED: &str = "Rust و Tauri";
@@ -187,17 +201,9 @@ fn titles_rank_above_bodies() {
         .ensure_source(SourceKind::File, "files", "file:test", NOW)
         .unwrap();
     let add = |guid: &str, title: &str, body: &str| {
-        let article = NewArticle {
-            guid: guid.into(),
-            url: None,
-            title: title.into(),
-            author: None,
-            published_at: Some(NOW),
-            language: Some("fa".into()),
-            body_html: String::new(),
-            body_text: body.into(),
-        };
-        library.add_article(source, &article, NOW).unwrap();
+        library
+            .add_article(source, &article(guid, title, body), NOW)
+            .unwrap();
     };
     add(
         "a",
@@ -270,23 +276,13 @@ fn prefixes_find_the_words_of_every_import_however_many_words_share_them() {
     let source = library
         .ensure_source(SourceKind::File, "پرونده", "file:prefix", NOW)
         .unwrap();
-    let article = |guid: &str, title: &str, body: String| NewArticle {
-        guid: guid.into(),
-        url: None,
-        title: title.into(),
-        author: None,
-        published_at: Some(NOW),
-        language: Some("fa".into()),
-        body_html: String::new(),
-        body_text: body,
-    };
     // Two imports: the second one's words must reach the term dictionary
     // beside the first one's, or the prefix would expand to `کتابخانه` only.
     library
-        .add_article(source, &article("1", "کتابخانه", "در کتابخانه".into()), NOW)
+        .add_article(source, &article("1", "کتابخانه", "در کتابخانه"), NOW)
         .unwrap();
     library
-        .add_article(source, &article("2", "کتاب‌ها", "این کتاب‌ها".into()), NOW)
+        .add_article(source, &article("2", "کتاب‌ها", "این کتاب‌ها"), NOW)
         .unwrap();
     let mut found = titles(&library, "كتاب*");
     found.sort();
@@ -295,7 +291,7 @@ fn prefixes_find_the_words_of_every_import_however_many_words_share_them() {
     // Thousands of words with one prefix: past what a query expands to.
     let many: Vec<String> = (0..5000).map(|n| format!("کتاب{n}")).collect();
     library
-        .add_article(source, &article("3", "فهرست", many.join(" ")), NOW)
+        .add_article(source, &article("3", "فهرست", &many.join(" ")), NOW)
         .unwrap();
     let mut found = titles(&library, "کتاب*");
     found.sort();
@@ -321,17 +317,12 @@ fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
         .unwrap();
     // Each write transaction leaves a segment; FTS5 merges some on its own.
     for n in 0..40 {
-        let article = NewArticle {
-            guid: format!("{n}"),
-            url: None,
-            title: format!("گزارش شماره {n}"),
-            author: None,
-            published_at: Some(NOW + n),
-            language: Some("fa".into()),
-            body_html: String::new(),
-            body_text: format!("کتابخانه‌ها و کتاب‌ها در گزارش {n} آمده‌اند"),
-        };
-        library.add_article(source, &article, NOW).unwrap();
+        let report = article(
+            &n.to_string(),
+            &format!("گزارش شماره {n}"),
+            &format!("کتابخانه‌ها و کتاب‌ها در گزارش {n} آمده‌اند"),
+        );
+        library.add_article(source, &report, NOW).unwrap();
     }
     let segments = || -> i64 {
         rusqlite::Connection::open(&path)
