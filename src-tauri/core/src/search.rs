@@ -215,7 +215,6 @@ impl NewTerms {
             }
         }
     }
-
 }
 
 /// Words this process has seen committed to the dictionary are not written
@@ -519,20 +518,6 @@ impl Library {
     /// articles), so it is for after large imports, not after every sync.
     /// Returns the number of steps that merged something.
     pub fn compact_search_index(&self) -> Result<u32, LibraryError> {
-        self.compact_search_index_in_steps()
-    }
-
-    /// What an import does when it is done: compacts the search index if
-    /// the import added at least [`COMPACT_AFTER`] articles. Returns the
-    /// steps taken (0: not needed).
-    pub fn compact_after_import(&self, added: u64) -> Result<u32, LibraryError> {
-        if added < COMPACT_AFTER {
-            return Ok(0);
-        }
-        self.compact_search_index()
-    }
-
-    fn compact_search_index_in_steps(&self) -> Result<u32, LibraryError> {
         let mut steps = 0;
         loop {
             // FTS5's documented way to tell whether a merge did any work:
@@ -550,6 +535,16 @@ impl Library {
             }
             steps += 1;
         }
+    }
+
+    /// What an import does when it is done: compacts the search index if
+    /// the import added at least [`COMPACT_AFTER`] articles. Returns the
+    /// steps taken (0: not needed).
+    pub fn compact_after_import(&self, added: u64) -> Result<u32, LibraryError> {
+        if added < COMPACT_AFTER {
+            return Ok(0);
+        }
+        self.compact_search_index()
     }
 }
 

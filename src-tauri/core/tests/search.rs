@@ -286,7 +286,11 @@ fn prefixes_find_the_words_of_every_import_however_many_words_share_them() {
         .unwrap();
     let mut found = titles(&library, "كتاب*");
     found.sort();
-    assert_eq!(found, ["کتابخانه", "کتاب‌ها"], "one prefix, words from both imports");
+    assert_eq!(
+        found,
+        ["کتابخانه", "کتاب‌ها"],
+        "one prefix, words from both imports"
+    );
 
     // Thousands of words with one prefix: past what a query expands to.
     let many: Vec<String> = (0..5000).map(|n| format!("کتاب{n}")).collect();
@@ -334,7 +338,13 @@ fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
             )
             .unwrap()
     };
-    let queries = ["کتاب*", "گزارش", "\"کتابخانهها و\"", "رئیس جمهور", "network"];
+    let queries = [
+        "کتاب*",
+        "گزارش",
+        "\"کتابخانهها و\"",
+        "رئیس جمهور",
+        "network",
+    ];
     let before: Vec<Vec<String>> = queries.iter().map(|q| titles(&library, q)).collect();
     assert!(segments() > 1, "the writes left several segments");
 
@@ -352,9 +362,15 @@ fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
     assert!(steps >= 1, "a large import compacts the index");
     assert_eq!(segments(), 1, "one segment is left");
     let after: Vec<Vec<String>> = queries.iter().map(|q| titles(&library, q)).collect();
-    assert_eq!(after, before, "every query finds the same articles, in the same order");
+    assert_eq!(
+        after, before,
+        "every query finds the same articles, in the same order"
+    );
     let found: Vec<usize> = before.iter().map(Vec::len).collect();
-    assert!(found[..3].iter().all(|&n| n >= 40), "the queries do find things: {found:?}");
+    assert!(
+        found[..3].iter().all(|&n| n >= 40),
+        "the queries do find things: {found:?}"
+    );
     assert_eq!(
         library.compact_search_index().unwrap(),
         0,
