@@ -285,10 +285,11 @@ pub fn open_main_window<R: Runtime, M: Manager<R>>(
 /// software OpenGL (llvmpipe), which only adds work: measured on the
 /// million-article library under Xvfb, painting directly instead took the
 /// frames over 50 ms while scrolling 10,000 rows from 2–10 to 0, opening an
-/// article from p95 37–41 ms to 19–21 ms, and 117 MB off the app's memory.
+/// article from p95 37–41 ms to 20–23 ms, and about 100 MB off the app's
+/// memory.
 /// With a GPU, WebKit's own choice stands. `WEBKIT_DISABLE_COMPOSITING_MODE`
 /// still works as WebKit documents it.
-pub fn paint_in_software_without_a_gpu<R: Runtime>(window: &tauri::WebviewWindow<R>) {
+fn paint_in_software_without_a_gpu<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     #[cfg(target_os = "linux")]
     {
         let has_gpu = std::fs::read_dir("/dev/dri").is_ok_and(|nodes| {

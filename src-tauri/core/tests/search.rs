@@ -40,6 +40,15 @@ fn article(guid: &str, title: &str, body: &str) -> NewArticle {
     }
 }
 
+/// A new, empty library with one source for the test's articles.
+fn library_with_a_source(dir: &tempfile::TempDir) -> (Library, i64) {
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let source = library
+        .ensure_source(SourceKind::File, "files", "file:test", NOW)
+        .unwrap();
+    (library, source)
+}
+
 const FIRST: &str = "رؤسای جمهور روسیه و آمریکا";
 const SECOND: &str = "آندری کارتاپولوف";
 const MIXED: &str = "Rust و Tauri";
@@ -196,10 +205,7 @@ fn snippets_show_the_original_text_with_the_hits_marked() {
 #[test]
 fn titles_rank_above_bodies() {
     let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
-    let source = library
-        .ensure_source(SourceKind::File, "files", "file:test", NOW)
-        .unwrap();
+    let (library, source) = library_with_a_source(&dir);
     let add = |guid: &str, title: &str, body: &str| {
         library
             .add_article(source, &article(guid, title, body), NOW)
@@ -272,10 +278,7 @@ fn filters_narrow_the_hits() {
 #[test]
 fn prefixes_find_the_words_of_every_import_however_many_words_share_them() {
     let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
-    let source = library
-        .ensure_source(SourceKind::File, "پرونده", "file:prefix", NOW)
-        .unwrap();
+    let (library, source) = library_with_a_source(&dir);
     // Two imports: the second one's words must reach the term dictionary
     // beside the first one's, or the prefix would expand to `کتابخانه` only.
     library
@@ -381,10 +384,7 @@ fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
 #[test]
 fn a_prefix_after_a_separator_is_a_word_of_its_own() {
     let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
-    let source = library
-        .ensure_source(SourceKind::File, "files", "file:dates", NOW)
-        .unwrap();
+    let (library, source) = library_with_a_source(&dir);
     library
         .add_article(
             source,

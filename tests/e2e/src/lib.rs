@@ -275,27 +275,7 @@ impl Desktop {
         xdotool(&["type", "--delay", "5", &path.display().to_string()])?;
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["key", "Return"])?;
-        // Give the focus back to the app's window once the dialog is gone,
-        // as a window manager would (there is none on the display).
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let visible = xdotool(&["search", "--onlyvisible", "--class", "barg"])?;
-            let windows: Vec<String> = String::from_utf8_lossy(&visible.stdout)
-                .lines()
-                .map(str::to_owned)
-                .collect();
-            if !windows.contains(&dialog) || Instant::now() > deadline {
-                for window in &windows {
-                    let name = xdotool(&["getwindowname", window])?;
-                    let name = String::from_utf8_lossy(&name.stdout).trim().to_owned();
-                    if name == "برگ" || name == "Barg" {
-                        xdotool(&["windowfocus", "--sync", window])?;
-                    }
-                }
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        Ok(())
     }
 
     /// The port tauri-driver listens on.
