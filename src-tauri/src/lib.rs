@@ -314,6 +314,35 @@ fn paint_in_software_without_a_gpu<R: Runtime>(window: &tauri::WebviewWindow<R>)
     let _ = window;
 }
 
+/// WebKitGTK's JavaScript collector is tuned for pages that load and go
+/// away; Barg's one page lives for the whole session. By default JSC
+/// collects the young generation only once 32 MB are allocated and keeps
+/// whatever survived that in the old generation until a rare full
+/// collection, so a long session holds a heap of mostly dead objects.
+/// Measured on the million-article library (window bench: 100 articles
+/// opened, 20,000 rows scrolled): the app with its WebKit processes went
+/// from 360–374 MB to 312–313 MB after the session (the empty window:
+/// 211 MB either way), with no frame over 50 ms and opening p95 unchanged;
+/// the live heap after each collection stays about 6 MB. Only JSC's own
+/// options (read from the environment: WebKitGTK has no API for them) do
+/// this, and a value the user set wins. Must run before any thread starts:
+/// it changes the environment.
+fn tune_javascript_collector_for_a_long_session() {
+    #[cfg(target_os = "linux")]
+    for (name, value) in [
+        // Every collection is a full one: the live heap is small, so
+        // marking all of it costs a few ms. Alone: 328–329 MB.
+        ("JSC_useGenerationalGC", "0"),
+        // The heap JSC grows from before it collects: 8 MB, not 32 MB.
+        // With the line above: 312–313 MB.
+        ("JSC_largeHeapSize", "8388608"),
+    ] {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, value);
+        }
+    }
+}
+
 /// Runs the desktop app on `data_dir` until its window closes. With
 /// `empty_window`, the window shows an empty page instead (a baseline for
 /// memory measurements).
@@ -321,6 +350,7 @@ pub fn run_desktop(
     data_dir: PathBuf,
     empty_window: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    tune_javascript_collector_for_a_long_session();
     // A library that cannot be opened (damaged, foreign, from a newer Barg)
     // is left untouched: the window opens in recovery, says what happened
     // and offers a fresh library or a backup.
