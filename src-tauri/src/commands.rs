@@ -192,8 +192,7 @@ pub async fn set_reading_position(
 /// web and mail links: anything else (`file:`, `javascript:`, custom
 /// schemes) is refused.
 #[tauri::command]
-pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), CommandError> {
-    use tauri_plugin_opener::OpenerExt;
+pub async fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), CommandError> {
     let parsed = url::Url::parse(&url)
         .map_err(|e| CommandError::new(ErrorCode::InvalidInput, e.to_string()))?;
     if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
@@ -202,9 +201,25 @@ pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), C
             format!("refusing to open a {} link", parsed.scheme()),
         ));
     }
-    app.opener()
-        .open_url(parsed.as_str(), None::<&str>)
-        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
+    // Launching waits a moment to see the launcher fail: off the main thread.
+    tauri::async_runtime::spawn_blocking(move || {
+        #[cfg(target_os = "linux")]
+        let opened = {
+            let _ = app;
+            crate::system_browser::open(parsed.as_str()).map_err(|e| e.to_string())
+        };
+        #[cfg(not(target_os = "linux"))]
+        let opened = {
+            use tauri_plugin_opener::OpenerExt;
+            app.opener()
+                .open_url(parsed.as_str(), None::<&str>)
+                .map_err(|e| e.to_string())
+        };
+        opened
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+    .map_err(|message| CommandError::new(ErrorCode::Internal, message))
 }
 
 #[tauri::command]

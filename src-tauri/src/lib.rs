@@ -9,6 +9,8 @@ pub mod commands;
 pub mod ipc;
 pub mod l10n;
 pub mod settings;
+#[cfg(target_os = "linux")]
+mod system_browser;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -329,9 +331,12 @@ fn paint_in_software_without_a_gpu<R: Runtime>(window: &tauri::WebviewWindow<R>)
 /// empty window: 211 MB throughout), with no frame over 50 ms and opening
 /// p95 unchanged. The live heap after each collection stays about 6 MB.
 /// Only JSC's own options (read from the environment: WebKitGTK has no API
-/// for them) do this, and a value the user set wins. Must run before any
-/// thread starts: it changes the environment.
+/// for them) do this, and a value the user set wins. Programs Barg starts
+/// go without them (`system_browser`). Must run before any thread starts:
+/// it changes the environment.
 fn tune_javascript_engine_for_a_long_session() {
+    #[cfg(target_os = "linux")]
+    let mut set = Vec::new();
     #[cfg(target_os = "linux")]
     for (name, value) in [
         // Every collection is a full one: the live heap is small, so
@@ -347,8 +352,24 @@ fn tune_javascript_engine_for_a_long_session() {
     ] {
         if std::env::var_os(name).is_none() {
             std::env::set_var(name, value);
+            set.push(name);
         }
     }
+    #[cfg(target_os = "linux")]
+    let _ = JAVASCRIPT_ENGINE_OPTIONS_SET.set(set);
+}
+
+/// The options `tune_javascript_engine_for_a_long_session` put in the
+/// environment; programs Barg starts (the system browser) go without them.
+#[cfg(target_os = "linux")]
+static JAVASCRIPT_ENGINE_OPTIONS_SET: std::sync::OnceLock<Vec<&'static str>> =
+    std::sync::OnceLock::new();
+
+#[cfg(target_os = "linux")]
+fn javascript_engine_options_set() -> &'static [&'static str] {
+    JAVASCRIPT_ENGINE_OPTIONS_SET
+        .get()
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Runs the desktop app on `data_dir` until its window closes. With

@@ -159,13 +159,15 @@ impl Desktop {
             std::fs::create_dir_all(home.path().join(sub))?;
         }
         // "The system browser": a script that writes down each address it is
-        // asked to open (xdg-open, with no desktop detected, runs $BROWSER).
+        // asked to open (xdg-open, with no desktop detected, runs $BROWSER),
+        // and the JavaScriptCore options in its environment.
         let browser = home.path().join("browser.sh");
         std::fs::write(
             &browser,
             format!(
-                "#!/bin/sh\necho \"$1\" >> '{}'\n",
-                home.path().join("opened-links.txt").display()
+                "#!/bin/sh\necho \"$1\" >> '{}'\nenv | grep '^JSC_' >> '{}'\nexit 0\n",
+                home.path().join("opened-links.txt").display(),
+                home.path().join("browser-javascript-options.txt").display()
             ),
         )?;
         {
@@ -213,6 +215,14 @@ impl Desktop {
             home,
             _turn: turn,
         })
+    }
+
+    /// The JavaScriptCore options (`JSC_…` variables) "the system browser"
+    /// found in its environment, one `NAME=value` a line, over every launch.
+    pub fn browser_javascript_options(&self) -> Vec<String> {
+        std::fs::read_to_string(self.home.path().join("browser-javascript-options.txt"))
+            .map(|text| text.lines().map(str::to_owned).collect())
+            .unwrap_or_default()
     }
 
     /// The addresses "the system browser" was asked to open, in order.

@@ -196,6 +196,11 @@ async fn links_show_their_target_and_open_in_the_browser_only_on_a_click() -> Re
         vec!["https://example.org/real-target".to_owned()],
         "the user's click opened the real target in the system browser"
     );
+    assert_eq!(
+        desktop.browser_javascript_options(),
+        Vec::<String>::new(),
+        "the browser Barg launched must not inherit the JavaScriptCore options Barg set for its own web view (a WebKit browser would run every site without its optimizing compilers)"
+    );
     assert_inert(&window, "clicking the link").await?;
     window.quit().await?;
     Ok(())
