@@ -202,24 +202,25 @@ pub async fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result
         ));
     }
     // Launching waits a moment to see the launcher fail: off the main thread.
-    tauri::async_runtime::spawn_blocking(move || {
-        #[cfg(target_os = "linux")]
-        let opened = {
-            let _ = app;
-            crate::system_browser::open(parsed.as_str()).map_err(|e| e.to_string())
-        };
-        #[cfg(not(target_os = "linux"))]
-        let opened = {
-            use tauri_plugin_opener::OpenerExt;
-            app.opener()
-                .open_url(parsed.as_str(), None::<&str>)
-                .map_err(|e| e.to_string())
-        };
-        opened
-    })
-    .await
-    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
-    .map_err(|message| CommandError::new(ErrorCode::Internal, message))
+    tauri::async_runtime::spawn_blocking(move || open_outside(&app, parsed.as_str()))
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+        .map_err(|message| CommandError::new(ErrorCode::Internal, message))
+}
+
+/// On Linux without the JavaScriptCore options Barg set for itself
+/// (`system_browser`); elsewhere Barg sets none, and the opener plugin does.
+#[cfg(target_os = "linux")]
+fn open_outside<R: Runtime>(_app: &AppHandle<R>, url: &str) -> Result<(), String> {
+    crate::system_browser::open(url).map_err(|e| e.to_string())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_outside<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), String> {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| e.to_string())
 }
 
 #[tauri::command]
