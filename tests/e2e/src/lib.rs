@@ -6,6 +6,7 @@
 //! [`Desktop::launch`] starts the app on a data folder and returns a
 //! [`Window`] to drive; closing the window quits the app.
 
+use std::io::Write;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -233,8 +234,13 @@ impl Desktop {
     }
 
     /// Answers the native file dialog that is open on the display (GTK's,
-    /// to open or to save) the way a user would: types `path` into its
-    /// location or name field and presses Enter. Uses xdotool (apt package `xdotool`).
+    /// to open or to save) the way a user would: puts `path` into its
+    /// location or name field and presses Enter. Uses xdotool and xclip
+    /// (apt packages `xdotool`, `xclip`).
+    ///
+    /// The path is pasted, not typed: `xdotool type` sends each Persian
+    /// letter by remapping a spare key, and under load it dropped the
+    /// second of two equal letters (همه.jsonl was saved as هم.jsonl).
     pub fn answer_file_dialog(&self, path: &Path) -> Result<()> {
         let xdotool = |args: &[&str]| -> Result<std::process::Output> {
             let output = Command::new("xdotool")
@@ -282,10 +288,51 @@ impl Desktop {
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["key", "--window", &dialog, "ctrl+a"])?;
         std::thread::sleep(Duration::from_millis(100));
-        xdotool(&["type", "--delay", "5", &path.display().to_string()])?;
+        self.copy_to_clipboard(&path.display().to_string())?;
+        xdotool(&["key", "--window", &dialog, "ctrl+v"])?;
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["key", "Return"])?;
         Ok(())
+    }
+
+    /// Puts `text` on the display's clipboard (xclip keeps serving it in
+    /// the background until another client takes the clipboard or the
+    /// display ends), and waits until the clipboard reads back as `text`.
+    fn copy_to_clipboard(&self, text: &str) -> Result<()> {
+        let xclip = |args: &[&str]| {
+            Command::new("xclip")
+                .args(["-selection", "clipboard"])
+                .args(args)
+                .env("DISPLAY", &self.display_name)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| {
+                    format!("cannot run xclip (apt package xclip; `make test` installs it): {e}")
+                })
+        };
+        let mut copy = xclip(&["-in"])?;
+        copy.stdin
+            .take()
+            .expect("xclip's input is piped")
+            .write_all(text.as_bytes())?;
+        copy.wait()?;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let pasted = xclip(&["-out"])?.wait_with_output()?;
+            if pasted.stdout == text.as_bytes() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "the clipboard holds {:?}, not {text:?}",
+                    String::from_utf8_lossy(&pasted.stdout)
+                )
+                .into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// The port tauri-driver listens on.

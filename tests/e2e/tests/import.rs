@@ -111,6 +111,11 @@ async fn export_and_back_up_through_the_save_dialog() -> Result<()> {
     window.click("[data-testid=export-json]").await?;
     desktop.answer_file_dialog(&export)?;
     window.find("[data-testid=export-result]").await?;
+    let notice = window.text_of("[data-testid=export-result]").await?;
+    let listing: Vec<_> = std::fs::read_dir(&out)?
+        .map(|e| e.unwrap().path())
+        .collect();
+    eprintln!("DEBUG notice={notice:?} listing={listing:?}");
     let lines = std::fs::read_to_string(&export)?;
     assert_eq!(
         lines
@@ -133,7 +138,7 @@ async fn export_and_back_up_through_the_save_dialog() -> Result<()> {
             .is_empty(),
         "the export's notice gives way to the backup's"
     );
-    let header = std::fs::read(&backup)?;
+    let header = read_saved(&backup)?;
     assert!(
         header.starts_with(b"SQLite format 3\0"),
         "the backup is a SQLite file where the user said"
@@ -141,4 +146,20 @@ async fn export_and_back_up_through_the_save_dialog() -> Result<()> {
     window.screenshot("backup-done-fa").await?;
     window.quit().await?;
     Ok(())
+}
+
+/// The file the app saved at `path`; when there is none, the error names
+/// what its folder holds instead.
+fn read_saved(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        let folder = path.parent().expect("a saved file is in a folder");
+        let held: Vec<_> = std::fs::read_dir(folder)
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        format!(
+            "nothing saved at {}: {e}; the folder holds {held:?}",
+            path.display()
+        )
+        .into()
+    })
 }
