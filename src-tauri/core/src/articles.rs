@@ -2,7 +2,6 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use crate::search::NewTerms;
 use crate::text::{detect_direction, Direction};
 use crate::{Library, LibraryError, Timestamp};
 
@@ -183,10 +182,22 @@ impl Library {
         let prepared = prepare_all(articles);
         self.write_indexing(|tx, terms| {
             let source = folded_source_title(tx, source_id)?;
-            prepared
+            let outcomes = prepared
                 .iter()
-                .map(|article| insert_article(tx, source_id, &source, article, now, terms))
-                .collect()
+                .map(|article| insert_article(tx, source_id, &source, article, now))
+                .collect::<Result<Vec<_>, _>>()?;
+            for (article, outcome) in prepared.iter().zip(&outcomes) {
+                if let InsertOutcome::Added(_) = outcome {
+                    terms.add_folded(&article.folded);
+                }
+            }
+            if outcomes
+                .iter()
+                .any(|o| matches!(o, InsertOutcome::Added(_)))
+            {
+                terms.add(&source);
+            }
+            Ok(outcomes)
         })
     }
 }
@@ -283,13 +294,15 @@ pub(crate) fn folded_source_title(
     Ok(crate::persian::fold::fold(&title))
 }
 
+/// Stores and indexes an article unless the library has it already (same
+/// guid in the source, same URL or same content). The caller adds the words
+/// of what was added to the transaction's `NewTerms`.
 pub(crate) fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
     folded_source: &str,
     prepared: &Prepared<'_>,
     now: Timestamp,
-    terms: &mut NewTerms,
 ) -> Result<InsertOutcome, LibraryError> {
     let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
     {
@@ -326,19 +339,19 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)?;
+        crate::search::index_folded(tx, id, &prepared.folded, folded_source)?;
         Ok(InsertOutcome::Added(id))
     }
 }
 
 /// Replaces an article's text with a newer version of it (a feed item that
-/// changed); read state, reading position and bookmark stay.
+/// changed); read state, reading position and bookmark stay. The caller adds
+/// the new text's words to the transaction's `NewTerms`.
 pub(crate) fn update_article(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
     folded_source: &str,
     prepared: &Prepared<'_>,
-    terms: &mut NewTerms,
 ) -> Result<(), LibraryError> {
     let (article, dir) = (prepared.article, prepared.dir);
     tx.prepare_cached(
@@ -361,7 +374,7 @@ pub(crate) fn update_article(
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    crate::search::index_folded(tx, id, &prepared.folded, folded_source, terms)
+    crate::search::index_folded(tx, id, &prepared.folded, folded_source)
 }
 
 impl Library {

@@ -205,15 +205,57 @@ fn match_expression(
 /// cut from the folded text as the index cuts them (runs of word
 /// characters; folding has lower-cased them and removed half-spaces).
 #[derive(Default)]
-pub(crate) struct NewTerms(rustc_hash::FxHashSet<String>);
+pub(crate) struct NewTerms {
+    words: rustc_hash::FxHashSet<String>,
+    /// Sets collected before the transaction (see [`NewTerms::merge`]),
+    /// kept apart: each is filtered against the known words on its own,
+    /// instead of being hashed into `words` first.
+    collected: Vec<rustc_hash::FxHashSet<String>>,
+}
 
 impl NewTerms {
-    fn add(&mut self, text: &str) {
+    pub(crate) fn add(&mut self, text: &str) {
         for word in text.split(|c: char| !is_word_char(c)) {
-            if !word.is_empty() && !self.0.contains(word) {
-                self.0.insert(word.to_owned());
+            if !word.is_empty() && !self.words.contains(word) {
+                self.words.insert(word.to_owned());
             }
         }
+    }
+
+    /// The words of one article's folded title, body and author.
+    pub(crate) fn add_folded(&mut self, folded: &Folded) {
+        for text in [&folded.title, &folded.body, &folded.author] {
+            self.add(text);
+        }
+    }
+
+    /// The words of many articles, collected before the write transaction
+    /// (a sync does it in each feed's own task), so that the writer only
+    /// [`merge`](Self::merge)s one set per feed instead of cutting every
+    /// word of every article itself.
+    pub(crate) fn of_all<'a>(folded: impl IntoIterator<Item = &'a Folded>) -> Self {
+        let mut terms = Self::default();
+        for folded in folded {
+            terms.add_folded(folded);
+        }
+        terms
+    }
+
+    pub(crate) fn merge(&mut self, other: NewTerms) {
+        self.collected.push(other.words);
+        self.collected.extend(other.collected);
+    }
+
+    /// The words not in `known`, sorted, each once.
+    fn not_in(self, known: &rustc_hash::FxHashSet<String>) -> Vec<String> {
+        let mut fresh: Vec<String> = std::iter::once(self.words)
+            .chain(self.collected)
+            .flatten()
+            .filter(|t| !known.contains(t))
+            .collect();
+        fresh.sort_unstable();
+        fresh.dedup();
+        fresh
     }
 }
 
@@ -237,8 +279,7 @@ impl Library {
         let value = self.write(|tx| {
             let mut terms = NewTerms::default();
             let value = f(tx, &mut terms)?;
-            fresh = terms.0.into_iter().filter(|t| !known.contains(t)).collect();
-            fresh.sort_unstable();
+            fresh = terms.not_in(&known);
             let mut insert =
                 tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
             for word in &fresh {
@@ -272,21 +313,15 @@ impl Folded {
 }
 
 /// Writes an article's folded text into the index (inside the caller's
-/// transaction, which stores `terms` before it commits); `source` is the
-/// source's title, already folded.
+/// transaction); `source` is the source's title, already folded. The caller
+/// adds the article's words to the transaction's [`NewTerms`].
 pub(crate) fn index_folded(
     tx: &Transaction<'_>,
     id: i64,
     folded: &Folded,
     source: &str,
-    terms: &mut NewTerms,
 ) -> Result<(), LibraryError> {
-    insert_index_row(tx, id, folded, source)?;
-    for text in [&folded.title, &folded.body, &folded.author] {
-        terms.add(text);
-    }
-    terms.add(source);
-    Ok(())
+    insert_index_row(tx, id, folded, source)
 }
 
 fn insert_index_row(

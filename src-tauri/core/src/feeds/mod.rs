@@ -249,7 +249,7 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        let prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>)> = fetches
+        let mut prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>, NewTerms)> = fetches
             .into_iter()
             .map(|f| {
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
@@ -258,14 +258,15 @@ impl Library {
                     .iter()
                     .zip(f.derived)
                     .map(|(a, d)| Prepared::new(a, d));
-                (f.source_id, f.validators, items.collect())
+                (f.source_id, f.validators, items.collect(), f.words)
             })
             .collect();
         self.write_indexing(|tx, terms| {
             prepared
-                .iter()
-                .map(|(source_id, validators, items)| {
-                    store_fetch(tx, *source_id, items, validators, now, terms)
+                .iter_mut()
+                .map(|(source_id, validators, items, words)| {
+                    let words = std::mem::take(words);
+                    store_fetch(tx, *source_id, items, validators, now, words, terms)
                 })
                 .collect()
         })
@@ -315,6 +316,10 @@ pub(crate) struct FeedFetch<'a> {
     /// What [`derive`] gives for each item (a sync derives in each feed's
     /// own task, so the writer only writes).
     pub derived: Vec<Derived>,
+    /// The words of every item, collected in the same task: the writer
+    /// takes them whole when every item is stored (a feed seen for the first
+    /// time), and otherwise only the words of the items it stored.
+    pub words: NewTerms,
 }
 
 fn store_fetch(
@@ -323,6 +328,7 @@ fn store_fetch(
     prepared: &[Prepared<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
+    words: NewTerms,
     terms: &mut NewTerms,
 ) -> Result<StoredItems, LibraryError> {
     let source = folded_source_title(tx, source_id)?;
@@ -341,12 +347,12 @@ fn store_fetch(
                 if hash == item.hash {
                     stored.unchanged += 1;
                 } else {
-                    crate::articles::update_article(tx, id, &source, item, terms)?;
+                    crate::articles::update_article(tx, id, &source, item)?;
                     stored.updated.push(id);
                     stored.fresh.push((n, id));
                 }
             }
-            None => match insert_article(tx, source_id, &source, item, now, terms)? {
+            None => match insert_article(tx, source_id, &source, item, now)? {
                 crate::InsertOutcome::Added(id) => {
                     stored.added.push(id);
                     stored.fresh.push((n, id));
@@ -354,6 +360,16 @@ fn store_fetch(
                 crate::InsertOutcome::Duplicate(_) => stored.unchanged += 1,
             },
         }
+    }
+    if stored.fresh.len() == prepared.len() {
+        terms.merge(words);
+    } else {
+        for &(n, _) in &stored.fresh {
+            terms.add_folded(&prepared[n].folded);
+        }
+    }
+    if !stored.fresh.is_empty() {
+        terms.add(&source);
     }
     tx.execute(
         "UPDATE sources SET etag = ?2, last_modified = ?3, last_fetched_at = ?4,

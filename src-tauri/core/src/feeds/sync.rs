@@ -8,6 +8,13 @@
 //! feed that fails records its error and leaves its articles as they were;
 //! the others go on. Images of new and changed articles are cached
 //! afterwards.
+//!
+//! The writer is the one step that cannot be spread over cores, so the
+//! pipeline keeps it busy: a feed gives back its network slot as soon as
+//! its items are queued (the next feeds download while it waits for the
+//! writer), parsing runs on one core fewer than the machine has (the
+//! writer keeps one), and at most [`ITEMS_QUEUED`] parsed items wait for
+//! the writer at once (memory stays bounded however many feeds there are).
 
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +24,7 @@ use super::images::{image_urls, ImageCache, ImageCounts};
 use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
 use crate::articles::{derive, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
+use crate::search::NewTerms;
 use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 /// Items whose text is shorter than this are taken for summaries.
@@ -25,6 +33,9 @@ const SUMMARY_CHARS: usize = 600;
 const MAX_PAGES_PER_FEED: usize = 20;
 /// The writer stores up to about this many items in one transaction.
 const ITEMS_PER_WRITE: usize = 2_000;
+/// At most this many parsed items wait for the writer (a larger feed waits
+/// alone).
+const ITEMS_QUEUED: usize = 2 * ITEMS_PER_WRITE;
 
 #[derive(Debug, Clone)]
 pub struct SyncOptions {
@@ -110,21 +121,24 @@ pub async fn sync(
     }));
     let on_progress = Arc::new(on_progress);
     on_progress(&progress.lock().unwrap_or_else(|e| e.into_inner()).clone());
-    let slots = Arc::new(tokio::sync::Semaphore::new(options.concurrency.max(1)));
+    let limits = Arc::new(Limits {
+        network: tokio::sync::Semaphore::new(options.concurrency.max(1)),
+        parsing: tokio::sync::Semaphore::new(parsing_threads()),
+        queued: tokio::sync::Semaphore::new(ITEMS_QUEUED),
+    });
     let (queue, waiting) = tokio::sync::mpsc::unbounded_channel();
     let writer = tokio::spawn(write_in_batches(Arc::clone(library), waiting, now));
     let mut tasks = tokio::task::JoinSet::new();
     for feed in feeds {
-        let (library, fetcher, cancel, slots, queue) = (
+        let (library, fetcher, cancel, limits, queue) = (
             Arc::clone(library),
             Arc::clone(fetcher),
             cancel.clone(),
-            Arc::clone(&slots),
+            Arc::clone(&limits),
             queue.clone(),
         );
         tasks.spawn(async move {
-            let _slot = slots.acquire_owned().await;
-            let outcome = sync_feed(&library, &fetcher, &queue, &feed, now, &cancel).await;
+            let outcome = sync_feed(&library, &fetcher, &limits, &queue, &feed, now, &cancel).await;
             (feed, outcome)
         });
     }
@@ -182,6 +196,25 @@ pub async fn sync(
     Ok(report)
 }
 
+/// What bounds the feed tasks (see the module's documentation).
+struct Limits {
+    /// Feeds being downloaded or parsed.
+    network: tokio::sync::Semaphore,
+    /// Feeds being parsed (CPU work), so the writer keeps a core.
+    parsing: tokio::sync::Semaphore,
+    /// Items parsed and not yet stored, one permit each.
+    queued: tokio::sync::Semaphore,
+}
+
+/// Threads that parse at once: one fewer than the machine's cores (the
+/// writer keeps one), at least one.
+fn parsing_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get().saturating_sub(1))
+        .unwrap_or(1)
+        .max(1)
+}
+
 struct FeedDone {
     added: usize,
     updated: usize,
@@ -196,6 +229,8 @@ struct ToStore {
     /// Folded text, hash and direction of each item, computed in the feed's
     /// task so that the writer only writes.
     derived: Vec<Derived>,
+    /// The words of every item, collected in the same task.
+    words: NewTerms,
     done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), Failure>>,
 }
 
@@ -229,6 +264,7 @@ async fn write_in_batches(
                     items: &b.items,
                     validators: &b.validators,
                     derived: std::mem::take(&mut b.derived),
+                    words: std::mem::take(&mut b.words),
                 })
                 .collect();
             let result = library.store_fetches(fetches, now);
@@ -257,11 +293,13 @@ async fn write_in_batches(
 async fn sync_feed(
     library: &Arc<Library>,
     fetcher: &Arc<Fetcher>,
+    limits: &Limits,
     queue: &tokio::sync::mpsc::UnboundedSender<ToStore>,
     feed: &Feed,
     now: Timestamp,
     cancel: &Cancel,
 ) -> Result<FeedDone, Failure> {
+    let slot = limits.network.acquire().await;
     let body = match fetcher
         .get(&feed.url, Some(&feed.validators), cancel)
         .await?
@@ -280,22 +318,35 @@ async fn sync_feed(
     };
     let validators = body.validators.clone();
     let max = fetcher.limits().max_body as u64;
+    // One parsing turn covers parsing and deriving, so that a feed's items
+    // reach the writer as soon as they can (the writer idles until the
+    // first feed arrives); it is given up only to download article pages.
+    let mut parsing = limits.parsing.acquire().await;
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| Failure("internal", e.to_string()))??;
     let mut items = parsed.items;
-    if feed.fetch_full_text {
+    if feed.fetch_full_text && !summaries(&items).is_empty() {
+        drop(parsing);
         fetch_full_text(library, fetcher, feed.id, &mut items, cancel).await?;
+        parsing = limits.parsing.acquire().await;
     }
+    drop(slot);
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
-    let (items, derived) = tokio::task::spawn_blocking(move || {
-        let derived = items.iter().map(derive).collect();
-        (items, derived)
+    let _queued = limits
+        .queued
+        .acquire_many(items.len().clamp(1, ITEMS_QUEUED) as u32)
+        .await;
+    let (items, derived, words) = tokio::task::spawn_blocking(move || {
+        let derived: Vec<Derived> = items.iter().map(derive).collect();
+        let words = NewTerms::of_all(derived.iter().map(|d| &d.folded));
+        (items, derived, words)
     })
     .await
     .map_err(|e| Failure("internal", e.to_string()))?;
+    drop(parsing);
     let (done, answer) = tokio::sync::oneshot::channel();
     queue
         .send(ToStore {
@@ -303,6 +354,7 @@ async fn sync_feed(
             items,
             validators,
             derived,
+            words,
             done,
         })
         .map_err(|_| Failure("internal", "the sync's writer stopped".into()))?;
@@ -342,6 +394,16 @@ fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, Fail
         .map_err(|e| Failure("not-a-feed", e.to_string()))
 }
 
+/// The items that carry only a summary (and a link to the whole article).
+fn summaries(items: &[NewArticle]) -> Vec<usize> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.body_text.chars().count() < SUMMARY_CHARS && i.url.is_some())
+        .map(|(n, _)| n)
+        .collect()
+}
+
 /// For new items that carry only a summary, fetches the article page and
 /// keeps its main text (a failed page keeps the summary).
 async fn fetch_full_text(
@@ -351,12 +413,7 @@ async fn fetch_full_text(
     items: &mut [NewArticle],
     cancel: &Cancel,
 ) -> Result<(), Failure> {
-    let short: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.body_text.chars().count() < SUMMARY_CHARS && i.url.is_some())
-        .map(|(n, _)| n)
-        .collect();
+    let short = summaries(items);
     if short.is_empty() {
         return Ok(());
     }
