@@ -212,8 +212,14 @@ pub(crate) struct Derived {
 }
 
 pub(crate) fn derive(article: &NewArticle) -> Derived {
+    derive_version(article, content_hash(&article.title, &article.body_text))
+}
+
+/// [`derive`] with the hash the article is known by given (a feed item's
+/// is that of the feed's own text, also when a page's text replaced it).
+pub(crate) fn derive_version(article: &NewArticle, hash: String) -> Derived {
     Derived {
-        hash: content_hash(&article.title, &article.body_text),
+        hash,
         dir: detect_direction(
             &format!("{}\n{}", article.title, article.body_text),
             Direction::Rtl,

@@ -541,6 +541,55 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
         summary.body_text.chars().count() > 600 && summary.body_text.contains('\u{200C}'),
         "the summary was replaced by the page's text, half-spaces intact"
     );
+    let again = sync::sync(
+        &library,
+        &fetcher,
+        None,
+        &options,
+        NOW + 60,
+        &Cancel::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (again.added, again.updated),
+        (0, 0),
+        "the same feed again changes nothing"
+    );
+    assert_eq!(
+        library.article(summary.summary.id).unwrap().body_text,
+        summary.body_text,
+        "the page's text stays: the same summary again does not replace it"
+    );
+    // The summary changes while its page is down: the page's text stays.
+    server.route("/story.html", Route::Status(503));
+    server.route(
+        "/f.xml",
+        Route::body(
+            format!(
+                "<rss version=\"2.0\"><channel><title>t</title>{}</channel></rss>",
+                item.replace("فقط خلاصه", "خلاصهٔ دیگر")
+            ),
+            "application/rss+xml",
+        ),
+    );
+    sync::sync(
+        &library,
+        &fetcher,
+        None,
+        &options,
+        NOW + 120,
+        &Cancel::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        library.article(summary.summary.id).unwrap().body_text,
+        summary.body_text,
+        "a changed summary whose page fails does not cut the page's text back"
+    );
     let article = library
         .article(stored.iter().find(|a| a.title == "با عکس").unwrap().id)
         .unwrap();

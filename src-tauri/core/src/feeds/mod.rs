@@ -218,23 +218,56 @@ impl Library {
         })
     }
 
-    /// The guids of a source's articles among `guids` (to skip work on
-    /// items the library already has).
-    pub fn known_guids(
+    /// The stored version (content hash of the feed's own text) of each of
+    /// `guids` the source has.
+    pub(crate) fn stored_versions(
+        &self,
+        source_id: i64,
+        guids: &[&str],
+    ) -> Result<std::collections::HashMap<String, String>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+            )?;
+            let mut stored = std::collections::HashMap::new();
+            for guid in guids {
+                if let Some(hash) = stmt
+                    .query_row(params![source_id, guid], |r| r.get::<_, String>(0))
+                    .optional()?
+                {
+                    stored.insert((*guid).to_owned(), hash);
+                }
+            }
+            Ok(stored)
+        })
+    }
+
+    /// Those of `guids` whose stored text is not the feed's own (their
+    /// page's text replaced a summary: the stored version, the hash of the
+    /// feed's text, differs from the hash of the text stored).
+    pub(crate) fn stored_with_page_text(
         &self,
         source_id: i64,
         guids: &[&str],
     ) -> Result<std::collections::HashSet<String>, LibraryError> {
         self.read(|conn| {
-            let mut stmt =
-                conn.prepare_cached("SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2")?;
-            let mut known = std::collections::HashSet::new();
+            let mut stmt = conn.prepare_cached(
+                "SELECT title, body_text, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
+            )?;
+            let mut with_page = std::collections::HashSet::new();
             for guid in guids {
-                if stmt.exists(params![source_id, guid])? {
-                    known.insert((*guid).to_owned());
+                let differs = stmt
+                    .query_row(params![source_id, guid], |r| {
+                        let (title, body, hash): (String, String, String) =
+                            (r.get(0)?, r.get(1)?, r.get(2)?);
+                        Ok(crate::articles::content_hash(&title, &body) != hash)
+                    })
+                    .optional()?;
+                if differs == Some(true) {
+                    with_page.insert((*guid).to_owned());
                 }
             }
-            Ok(known)
+            Ok(with_page)
         })
     }
 

@@ -12,17 +12,19 @@
 //! The writer is the one step that cannot be spread over cores, so the
 //! pipeline keeps it busy: a feed gives back its network slot as soon as
 //! its items are queued (the next feeds download while it waits for the
-//! writer), parsing runs on one core fewer than the machine has (the
-//! writer keeps one), and at most [`ITEMS_QUEUED`] parsed items wait for
-//! the writer at once (memory stays bounded however many feeds there are).
+//! writer); parsing uses every core but one, and that one too while the
+//! writer has nothing to write (a sync that brings nothing new is all
+//! parsing); and at most [`ITEMS_QUEUED`] parsed items wait for the writer
+//! at once (memory stays bounded however many feeds there are).
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use super::fetch::Validators;
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
 use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
-use crate::articles::{derive, Derived};
+use crate::articles::{content_hash, derive_version, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::search::NewTerms;
 use crate::{Library, LibraryError, NewArticle, Timestamp};
@@ -124,10 +126,16 @@ pub async fn sync(
     let limits = Arc::new(Limits {
         network: tokio::sync::Semaphore::new(options.concurrency.max(1)),
         parsing: tokio::sync::Semaphore::new(parsing_threads()),
+        writer_core: tokio::sync::Semaphore::new(1),
         queued: tokio::sync::Semaphore::new(ITEMS_QUEUED),
     });
     let (queue, waiting) = tokio::sync::mpsc::unbounded_channel();
-    let writer = tokio::spawn(write_in_batches(Arc::clone(library), waiting, now));
+    let writer = tokio::spawn(write_in_batches(
+        Arc::clone(library),
+        Arc::clone(&limits),
+        waiting,
+        now,
+    ));
     let mut tasks = tokio::task::JoinSet::new();
     for feed in feeds {
         let (library, fetcher, cancel, limits, queue) = (
@@ -200,14 +208,29 @@ pub async fn sync(
 struct Limits {
     /// Feeds being downloaded or parsed.
     network: tokio::sync::Semaphore,
-    /// Feeds being parsed (CPU work), so the writer keeps a core.
+    /// Turns to parse (CPU work) on every core but the writer's.
     parsing: tokio::sync::Semaphore,
+    /// The writer's core: held by the writer while it writes, and taken by
+    /// a parse only when free at once (no parse ever queues for it, so the
+    /// writer waits for one parse at most).
+    writer_core: tokio::sync::Semaphore,
     /// Items parsed and not yet stored, one permit each.
     queued: tokio::sync::Semaphore,
 }
 
-/// Threads that parse at once: one fewer than the machine's cores (the
-/// writer keeps one), at least one.
+impl Limits {
+    /// A turn to parse: the writer's core if it is free, else a turn of
+    /// the others.
+    async fn parse_turn(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        match self.writer_core.try_acquire() {
+            Ok(turn) => Some(turn),
+            Err(_) => self.parsing.acquire().await.ok(),
+        }
+    }
+}
+
+/// Threads that parse at once besides the writer's core: one fewer than
+/// the machine's cores, at least one.
 fn parsing_threads() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get().saturating_sub(1))
@@ -239,6 +262,7 @@ struct ToStore {
 /// feed task has let go of the queue.
 async fn write_in_batches(
     library: Arc<Library>,
+    limits: Arc<Limits>,
     mut waiting: tokio::sync::mpsc::UnboundedReceiver<ToStore>,
     now: Timestamp,
 ) {
@@ -255,6 +279,7 @@ async fn write_in_batches(
             }
         }
         let library = Arc::clone(&library);
+        let _core = limits.writer_core.acquire().await;
         let written = tokio::task::spawn_blocking(move || {
             let mut batch = batch;
             let fetches: Vec<FeedFetch<'_>> = batch
@@ -320,33 +345,71 @@ async fn sync_feed(
     let max = fetcher.limits().max_body as u64;
     // One parsing turn covers parsing and deriving, so that a feed's items
     // reach the writer as soon as they can (the writer idles until the
-    // first feed arrives); it is given up only to download article pages.
-    let mut parsing = limits.parsing.acquire().await;
+    // first feed arrives). It is given up to download article pages and to
+    // wait for room in the queue (which the writer makes, perhaps on the
+    // core this turn holds).
+    let mut turn = limits.parse_turn().await;
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| Failure("internal", e.to_string()))??;
-    let mut items = parsed.items;
+    let Fresh {
+        mut items,
+        mut versions,
+        changed,
+    } = fresh_items(library, feed.id, parsed.items).await?;
     if feed.fetch_full_text && !summaries(&items).is_empty() {
-        drop(parsing);
-        fetch_full_text(library, fetcher, feed.id, &mut items, cancel).await?;
-        parsing = limits.parsing.acquire().await;
+        drop(turn);
+        let still_summaries = fetch_full_text(fetcher, &mut items, cancel).await;
+        // A changed item whose page could not be had this time keeps what
+        // the library has if that is its page's text, rather than be cut
+        // back to its summary.
+        let guids: Vec<String> = still_summaries
+            .iter()
+            .map(|&n| items[n].guid.clone())
+            .filter(|guid| changed.contains(guid))
+            .collect();
+        if !guids.is_empty() {
+            let library = Arc::clone(library);
+            let id = feed.id;
+            let with_page = blocking(move || {
+                let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
+                library.stored_with_page_text(id, &refs)
+            })
+            .await?;
+            let keep: Vec<bool> = items.iter().map(|i| !with_page.contains(&i.guid)).collect();
+            let mut kept = keep.iter();
+            items.retain(|_| *kept.next().unwrap_or(&true));
+            let mut kept = keep.iter();
+            versions.retain(|_| *kept.next().unwrap_or(&true));
+        }
+        turn = limits.parse_turn().await;
     }
     drop(slot);
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
-    let _queued = limits
-        .queued
-        .acquire_many(items.len().clamp(1, ITEMS_QUEUED) as u32)
-        .await;
+    let room = items.len().clamp(1, ITEMS_QUEUED) as u32;
+    let _queued = match limits.queued.try_acquire_many(room) {
+        Ok(queued) => Some(queued),
+        Err(_) => {
+            drop(turn);
+            let queued = limits.queued.acquire_many(room).await.ok();
+            turn = limits.parse_turn().await;
+            queued
+        }
+    };
     let (items, derived, words) = tokio::task::spawn_blocking(move || {
-        let derived: Vec<Derived> = items.iter().map(derive).collect();
+        let derived: Vec<Derived> = items
+            .iter()
+            .zip(versions)
+            .map(|(item, version)| derive_version(item, version))
+            .collect();
         let words = NewTerms::of_all(derived.iter().map(|d| &d.folded));
         (items, derived, words)
     })
     .await
     .map_err(|e| Failure("internal", e.to_string()))?;
-    drop(parsing);
+    drop(turn);
     let (done, answer) = tokio::sync::oneshot::channel();
     queue
         .send(ToStore {
@@ -404,35 +467,66 @@ fn summaries(items: &[NewArticle]) -> Vec<usize> {
         .collect()
 }
 
-/// For new items that carry only a summary, fetches the article page and
-/// keeps its main text (a failed page keeps the summary).
-async fn fetch_full_text(
+/// A feed's items that are new or changed, with their versions.
+struct Fresh {
+    items: Vec<NewArticle>,
+    /// The content hash of each item's own text, before its page's text
+    /// replaces a summary: what the library stores to recognise the item
+    /// next time (the page's text would never match the summary again).
+    versions: Vec<String>,
+    /// Guids of the items the library has in another version.
+    changed: HashSet<String>,
+}
+
+/// Drops the items the library has already in the same version: they
+/// need neither their page, nor folding, nor the writer (most of a sync
+/// that brings little new).
+async fn fresh_items(
     library: &Arc<Library>,
-    fetcher: &Arc<Fetcher>,
     source_id: i64,
-    items: &mut [NewArticle],
-    cancel: &Cancel,
-) -> Result<(), Failure> {
-    let short = summaries(items);
-    if short.is_empty() {
-        return Ok(());
-    }
-    let known = {
+    items: Vec<NewArticle>,
+) -> Result<Fresh, Failure> {
+    let stored = {
         let library = Arc::clone(library);
-        let guids: Vec<String> = short.iter().map(|&n| items[n].guid.clone()).collect();
+        let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
         blocking(move || {
             let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
-            library.known_guids(source_id, &refs)
+            library.stored_versions(source_id, &refs)
         })
         .await?
     };
-    let wanted: Vec<usize> = short
-        .into_iter()
-        .filter(|&n| !known.contains(&items[n].guid))
-        .take(MAX_PAGES_PER_FEED)
-        .collect();
+    let mut fresh = Fresh {
+        items: Vec::with_capacity(items.len()),
+        versions: Vec::with_capacity(items.len()),
+        changed: HashSet::new(),
+    };
+    for item in items {
+        let version = content_hash(&item.title, &item.body_text);
+        match stored.get(&item.guid) {
+            Some(stored) if *stored == version => continue,
+            Some(_) => {
+                fresh.changed.insert(item.guid.clone());
+            }
+            None => {}
+        }
+        fresh.items.push(item);
+        fresh.versions.push(version);
+    }
+    Ok(fresh)
+}
+
+/// For the items that carry only a summary, fetches the article page and
+/// keeps its main text. Returns the items that are still summaries (their
+/// page failed, or more than [`MAX_PAGES_PER_FEED`] wanted one).
+async fn fetch_full_text(
+    fetcher: &Arc<Fetcher>,
+    items: &mut [NewArticle],
+    cancel: &Cancel,
+) -> HashSet<usize> {
+    let short = summaries(items);
+    let mut still: HashSet<usize> = short.iter().copied().collect();
     let mut tasks = tokio::task::JoinSet::new();
-    for n in wanted {
+    for &n in short.iter().take(MAX_PAGES_PER_FEED) {
         let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
         let url = items[n].url.clone().unwrap_or_default();
         tasks.spawn(async move {
@@ -455,10 +549,11 @@ async fn fetch_full_text(
             if page.body_text.chars().count() > items[n].body_text.chars().count() {
                 items[n].body_html = page.body_html;
                 items[n].body_text = page.body_text;
+                still.remove(&n);
             }
         }
     }
-    Ok(())
+    still
 }
 
 /// Why subscribing or saving a page failed.
