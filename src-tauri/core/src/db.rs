@@ -1,5 +1,5 @@
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -30,8 +30,9 @@ pub struct Library {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     /// Words known to be in the search term dictionary (see
-    /// `Library::write_indexing`). Locked before `writer`, never after.
-    known_terms: Mutex<rustc_hash::FxHashSet<String>>,
+    /// `Library::write_indexing`): read by a write transaction and by the
+    /// tasks that prepare one, written after a commit. Held only briefly.
+    known_terms: RwLock<rustc_hash::FxHashSet<String>>,
 }
 
 impl Library {
@@ -66,12 +67,20 @@ impl Library {
             path: path.to_owned(),
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
-            known_terms: Mutex::new(Default::default()),
+            known_terms: RwLock::new(Default::default()),
         })
     }
 
-    pub(crate) fn known_terms(&self) -> MutexGuard<'_, rustc_hash::FxHashSet<String>> {
-        lock(&self.known_terms)
+    pub(crate) fn known_terms(&self) -> RwLockReadGuard<'_, rustc_hash::FxHashSet<String>> {
+        self.known_terms
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn known_terms_mut(&self) -> RwLockWriteGuard<'_, rustc_hash::FxHashSet<String>> {
+        self.known_terms
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Where the library file lives.

@@ -241,6 +241,13 @@ impl NewTerms {
         terms
     }
 
+    /// Forgets the words the library's dictionary is known to hold (a
+    /// feed's task does it, so the writer looks up only the rest).
+    pub(crate) fn forget_known(&mut self, library: &Library) {
+        let known = library.known_terms();
+        self.words.retain(|w| !known.contains(w));
+    }
+
     pub(crate) fn merge(&mut self, other: NewTerms) {
         self.collected.push(other.words);
         self.collected.extend(other.collected);
@@ -274,12 +281,11 @@ impl Library {
         &self,
         f: impl FnOnce(&Transaction<'_>, &mut NewTerms) -> Result<T, LibraryError>,
     ) -> Result<T, LibraryError> {
-        let mut known = self.known_terms();
         let mut fresh: Vec<String> = Vec::new();
         let value = self.write(|tx| {
             let mut terms = NewTerms::default();
             let value = f(tx, &mut terms)?;
-            fresh = terms.not_in(&known);
+            fresh = terms.not_in(&self.known_terms());
             let mut insert =
                 tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
             for word in &fresh {
@@ -287,6 +293,9 @@ impl Library {
             }
             Ok(value)
         })?;
+        // Another transaction may have committed meanwhile and not yet
+        // told: it then writes some of these words again (`OR IGNORE`).
+        let mut known = self.known_terms_mut();
         if known.len() + fresh.len() > KNOWN_TERMS_CAP {
             known.clear();
         }

@@ -398,13 +398,15 @@ async fn sync_feed(
             queued
         }
     };
+    let library_for_words = Arc::clone(library);
     let (items, derived, words) = tokio::task::spawn_blocking(move || {
         let derived: Vec<Derived> = items
             .iter()
             .zip(versions)
             .map(|(item, version)| derive_version(item, version))
             .collect();
-        let words = NewTerms::of_all(derived.iter().map(|d| &d.folded));
+        let mut words = NewTerms::of_all(derived.iter().map(|d| &d.folded));
+        words.forget_known(&library_for_words);
         (items, derived, words)
     })
     .await
