@@ -21,6 +21,13 @@ const IDLE_READERS: usize = 4;
 /// The writer connection's page cache, in KiB (negative: SQLite's unit).
 const WRITER_CACHE_KIB: i64 = -32 * 1024;
 
+/// Pages of write-ahead log at which a commit copies the log into the
+/// library file (SQLite's default is 1,000). A large write rewrites the same
+/// search-index pages over and over; copying less often copies each of them
+/// fewer times: a cold sync of 500 feeds × 50 items took 2.8–2.9 s instead
+/// of 3.2–3.3 s, with 10% less CPU. The log grows to about 16 MB.
+const CHECKPOINT_PAGES: i64 = 4_000;
+
 /// A Barg library: one SQLite file in WAL mode.
 ///
 /// All writes go through the single writer connection; reads use their own
@@ -58,6 +65,7 @@ impl Library {
         // SQLite's default 2 MB, a large batch spills pages to the WAL
         // before it commits and reads them back. Taken only as used.
         writer.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
+        writer.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
         if version > 0 && version < SCHEMA_VERSION {
             snapshot_before_migration(&writer, path, version)?;
         }
