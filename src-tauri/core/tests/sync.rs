@@ -57,11 +57,20 @@ fn articles_of(library: &Library, source: i64) -> Vec<barg_core::ArticleSummary>
 }
 
 async fn sync_all(library: &Arc<Library>, fetcher: &Arc<Fetcher>, now: i64) -> sync::SyncReport {
+    sync_with(library, fetcher, &SyncOptions::default(), now).await
+}
+
+async fn sync_with(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    options: &SyncOptions,
+    now: i64,
+) -> sync::SyncReport {
     sync::sync(
         library,
         fetcher,
         None,
-        &SyncOptions::default(),
+        options,
         now,
         &Cancel::default(),
         |_| {},
@@ -513,17 +522,7 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
         images: Some(cache.clone()),
         ..SyncOptions::default()
     };
-    let report = sync::sync(
-        &library,
-        &fetcher,
-        None,
-        &options,
-        NOW,
-        &Cancel::default(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let report = sync_with(&library, &fetcher, &options, NOW).await;
     assert_eq!(
         report.images.fetched, 1,
         "the real image is cached: {:?}",
@@ -541,17 +540,7 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
         summary.body_text.chars().count() > 600 && summary.body_text.contains('\u{200C}'),
         "the summary was replaced by the page's text, half-spaces intact"
     );
-    let again = sync::sync(
-        &library,
-        &fetcher,
-        None,
-        &options,
-        NOW + 60,
-        &Cancel::default(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let again = sync_with(&library, &fetcher, &options, NOW + 60).await;
     assert_eq!(
         (again.added, again.updated),
         (0, 0),
@@ -574,17 +563,7 @@ async fn summaries_get_full_text_and_images_stay_readable_offline() {
             "application/rss+xml",
         ),
     );
-    sync::sync(
-        &library,
-        &fetcher,
-        None,
-        &options,
-        NOW + 120,
-        &Cancel::default(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    sync_with(&library, &fetcher, &options, NOW + 120).await;
     assert_eq!(
         library.article(summary.summary.id).unwrap().body_text,
         summary.body_text,
@@ -651,17 +630,7 @@ async fn the_image_cache_keeps_to_its_budget_but_never_drops_bookmarked_images()
         images: Some(roomy),
         ..SyncOptions::default()
     };
-    sync::sync(
-        &library,
-        &fetcher,
-        None,
-        &first,
-        NOW,
-        &Cancel::default(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    sync_with(&library, &fetcher, &first, NOW).await;
     // The same folder, now with a budget of about two images.
     let cache = ImageCache::new(dir.path().join("images"), 2500);
     let options = SyncOptions {
@@ -673,17 +642,7 @@ async fn the_image_cache_keeps_to_its_budget_but_never_drops_bookmarked_images()
     library.set_bookmark(bookmarked, true, NOW).unwrap();
 
     server.route("/f.xml", Route::body(rss(&refs), "application/rss+xml"));
-    let report = sync::sync(
-        &library,
-        &fetcher,
-        None,
-        &options,
-        NOW + 60,
-        &Cancel::default(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let report = sync_with(&library, &fetcher, &options, NOW + 60).await;
     assert!(
         report.images.evicted >= 1,
         "over budget, old images go: {:?}",
