@@ -352,39 +352,17 @@ async fn sync_feed(
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| Failure("internal", e.to_string()))??;
-    let Fresh {
-        mut items,
-        mut versions,
-        changed,
-    } = fresh_items(library, feed.id, parsed.items).await?;
-    if feed.fetch_full_text && !summaries(&items).is_empty() {
+    let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
+    if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
         drop(turn);
-        let still_summaries = fetch_full_text(fetcher, &mut items, cancel).await;
-        // A changed item whose page could not be had this time keeps what
-        // the library has if that is its page's text, rather than be cut
-        // back to its summary.
-        let guids: Vec<String> = still_summaries
-            .iter()
-            .map(|&n| items[n].guid.clone())
-            .filter(|guid| changed.contains(guid))
-            .collect();
-        if !guids.is_empty() {
-            let library = Arc::clone(library);
-            let id = feed.id;
-            let with_page = blocking(move || {
-                let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
-                library.stored_with_page_text(id, &refs)
-            })
-            .await?;
-            let keep: Vec<bool> = items.iter().map(|i| !with_page.contains(&i.guid)).collect();
-            let mut kept = keep.iter();
-            items.retain(|_| *kept.next().unwrap_or(&true));
-            let mut kept = keep.iter();
-            versions.retain(|_| *kept.next().unwrap_or(&true));
-        }
+        let still_summaries = fetch_full_text(fetcher, &mut fresh.items, cancel).await;
+        keep_page_texts(library, feed.id, &mut fresh, &still_summaries).await?;
         turn = limits.parse_turn().await;
     }
     drop(slot);
+    let Fresh {
+        items, versions, ..
+    } = fresh;
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
@@ -478,6 +456,48 @@ struct Fresh {
     versions: Vec<String>,
     /// Guids of the items the library has in another version.
     changed: HashSet<String>,
+}
+
+impl Fresh {
+    /// Drops the items whose guid is in `guids`.
+    fn drop_items(&mut self, guids: &HashSet<String>) {
+        let keep: Vec<bool> = self
+            .items
+            .iter()
+            .map(|i| !guids.contains(&i.guid))
+            .collect();
+        let mut kept = keep.iter();
+        self.items.retain(|_| *kept.next().unwrap_or(&true));
+        let mut kept = keep.iter();
+        self.versions.retain(|_| *kept.next().unwrap_or(&true));
+    }
+}
+
+/// A changed item whose page could not be had this time (one of
+/// `still_summaries`) keeps what the library has if that is its page's
+/// text, rather than be cut back to its summary: it is dropped from `fresh`.
+async fn keep_page_texts(
+    library: &Arc<Library>,
+    source_id: i64,
+    fresh: &mut Fresh,
+    still_summaries: &HashSet<usize>,
+) -> Result<(), Failure> {
+    let guids: Vec<String> = still_summaries
+        .iter()
+        .map(|&n| fresh.items[n].guid.clone())
+        .filter(|guid| fresh.changed.contains(guid))
+        .collect();
+    if guids.is_empty() {
+        return Ok(());
+    }
+    let library = Arc::clone(library);
+    let with_page = blocking(move || {
+        let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
+        library.stored_with_page_text(source_id, &refs)
+    })
+    .await?;
+    fresh.drop_items(&with_page);
+    Ok(())
 }
 
 /// Drops the items the library has already in the same version: they
