@@ -186,15 +186,14 @@ impl Library {
                 .iter()
                 .map(|article| insert_article(tx, source_id, &source, article, now))
                 .collect::<Result<Vec<_>, _>>()?;
+            let mut added = false;
             for (article, outcome) in prepared.iter().zip(&outcomes) {
                 if let InsertOutcome::Added(_) = outcome {
                     terms.add_folded(&article.folded);
+                    added = true;
                 }
             }
-            if outcomes
-                .iter()
-                .any(|o| matches!(o, InsertOutcome::Added(_)))
-            {
+            if added {
                 terms.add(&source);
             }
             Ok(outcomes)

@@ -330,15 +330,6 @@ pub(crate) fn index_folded(
     folded: &Folded,
     source: &str,
 ) -> Result<(), LibraryError> {
-    insert_index_row(tx, id, folded, source)
-}
-
-fn insert_index_row(
-    tx: &Transaction<'_>,
-    id: i64,
-    folded: &Folded,
-    source: &str,
-) -> Result<(), LibraryError> {
     tx.prepare_cached("INSERT INTO article_search (rowid, title, body, author, source) VALUES (?1, ?2, ?3, ?4, ?5)")?
         .execute(rusqlite::params![id, folded.title, folded.body, folded.author, source])?;
     Ok(())
@@ -355,7 +346,7 @@ fn index_article(
     author: Option<&str>,
     source: &str,
 ) -> Result<(), LibraryError> {
-    insert_index_row(tx, id, &Folded::of(title, body, author), &fold(source))
+    index_folded(tx, id, &Folded::of(title, body, author), &fold(source))
 }
 
 /// Rebuilds the index of every article (used by the migration that adds it).

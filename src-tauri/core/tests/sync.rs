@@ -182,6 +182,54 @@ fn rss(items: &[(&str, &str, &str)]) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_larger_than_the_writer_queue_all_arrive() {
+    // Every feed holds more items than may wait for the writer, so each
+    // waits for room in turn: a feed that kept its parsing turn (perhaps
+    // the writer's core) while waiting would stop the sync for good.
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let library = open(&dir);
+    let fetcher = fetcher(quick_limits());
+    const FEEDS: usize = 50;
+    let long_text = "این متن کامل خبر است و خلاصه نیست. ".repeat(20);
+    for f in 0..FEEDS {
+        let items: Vec<(String, String, String)> = (0..30)
+            .map(|i| {
+                (
+                    format!("f{f}-{i}"),
+                    format!("خبر {f}-{i}"),
+                    format!("<p>{long_text} {f}-{i}</p>"),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str, &str)> = items
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        let path = format!("/f{f}.xml");
+        server.route(&path, Route::body(rss(&refs), "application/rss+xml"));
+        library
+            .add_feed(&server.url(&path), &format!("f{f}"), None, None, NOW)
+            .unwrap();
+    }
+    let options = SyncOptions {
+        queued_items: 20,
+        ..SyncOptions::default()
+    };
+    let report = tokio::time::timeout(
+        Duration::from_secs(60),
+        sync_with(&library, &fetcher, &options, NOW),
+    )
+    .await
+    .expect("the sync ends: no feed waits for the writer while holding what the writer needs");
+    assert_eq!(
+        (report.added, report.failed.len()),
+        (FEEDS as u64 * 30, 0),
+        "every item of every feed is stored"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changed_items_are_updated_and_keep_their_bookmark() {
     let server = TestServer::start();
     let dir = tempfile::tempdir().unwrap();

@@ -14,8 +14,9 @@
 //! its items are queued (the next feeds download while it waits for the
 //! writer); parsing uses every core but one, and that one too while the
 //! writer has nothing to write (a sync that brings nothing new is all
-//! parsing); and at most [`ITEMS_QUEUED`] parsed items wait for the writer
-//! at once (memory stays bounded however many feeds there are).
+//! parsing); and at most [`SyncOptions::queued_items`] parsed items wait
+//! for the writer at once (memory stays bounded however many feeds there
+//! are).
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -35,16 +36,15 @@ const SUMMARY_CHARS: usize = 600;
 const MAX_PAGES_PER_FEED: usize = 20;
 /// The writer stores up to about this many items in one transaction.
 const ITEMS_PER_WRITE: usize = 2_000;
-/// At most this many parsed items wait for the writer (a larger feed waits
-/// alone).
-const ITEMS_QUEUED: usize = 2 * ITEMS_PER_WRITE;
-
 #[derive(Debug, Clone)]
 pub struct SyncOptions {
     /// Feeds fetched at once (each host is further limited by the fetcher).
     pub concurrency: usize,
     /// Cache images of new articles.
     pub images: Option<ImageCache>,
+    /// At most this many parsed items wait for the writer (a larger feed
+    /// waits alone).
+    pub queued_items: usize,
 }
 
 impl Default for SyncOptions {
@@ -52,6 +52,7 @@ impl Default for SyncOptions {
         Self {
             concurrency: 16,
             images: None,
+            queued_items: 2 * ITEMS_PER_WRITE,
         }
     }
 }
@@ -127,7 +128,8 @@ pub async fn sync(
         network: tokio::sync::Semaphore::new(options.concurrency.max(1)),
         parsing: tokio::sync::Semaphore::new(parsing_threads()),
         writer_core: tokio::sync::Semaphore::new(1),
-        queued: tokio::sync::Semaphore::new(ITEMS_QUEUED),
+        queued: tokio::sync::Semaphore::new(options.queued_items.max(1)),
+        queue_room: options.queued_items.max(1),
     });
     let (queue, waiting) = tokio::sync::mpsc::unbounded_channel();
     let writer = tokio::spawn(write_in_batches(
@@ -216,6 +218,8 @@ struct Limits {
     writer_core: tokio::sync::Semaphore,
     /// Items parsed and not yet stored, one permit each.
     queued: tokio::sync::Semaphore,
+    /// The permits of `queued`.
+    queue_room: usize,
 }
 
 impl Limits {
@@ -366,7 +370,7 @@ async fn sync_feed(
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
     }
-    let room = items.len().clamp(1, ITEMS_QUEUED) as u32;
+    let room = items.len().clamp(1, limits.queue_room) as u32;
     let _queued = match limits.queued.try_acquire_many(room) {
         Ok(queued) => Some(queued),
         Err(_) => {
