@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 
-.PHONY: run test build bench fuzz deps system-deps ui ui-test rust-test e2e clean
+.PHONY: run test lint build bench fuzz deps system-deps ui clean
 
 ## Set-up ---------------------------------------------------------------
 
@@ -41,10 +41,18 @@ ui: deps
 run: ui
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo run -p barg
 
-# The UI's own tests (Vitest); then Rust unit and integration tests, the
-# command tests through Tauri's mock runtime, and the end-to-end tests in the
-# real window (tests/e2e starts its own Xvfb and tauri-driver).
-test: ui
+# Formatting, clippy with warnings as errors, and the UI's type check
+# (svelte-check runs tsc over every .ts and .svelte file).
+lint: ui
+	cargo fmt --all -- --check
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+# Lint first; then the UI's own tests (Vitest); then Rust unit and
+# integration tests (one test binary per crate), the command tests through
+# Tauri's mock runtime, and the end-to-end tests in the real window
+# (tests/e2e starts its own Xvfb and tauri-driver).
+test: lint
 	cd ui && npm test
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
 
@@ -61,10 +69,10 @@ BENCH_LIBRARIES := $(HOME)/.cache/barg/bench
 bench: ui
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BENCH_LIBRARY_DIR=$(BENCH_LIBRARIES) BARG_BENCH_SIZES=$${BARG_BENCH_SIZES:-100000,1000000} cargo bench -p barg-core --bench library
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo build --release -p barg
-	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BIN=$(DEV_TARGET_DIR)/release/barg BARG_BENCH_LIBRARY=$(BENCH_LIBRARIES)/library-1000000 cargo test -p barg-e2e --test window_bench -- --ignored --nocapture --test-threads 1
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BIN=$(DEV_TARGET_DIR)/release/barg BARG_BENCH_LIBRARY=$(BENCH_LIBRARIES)/library-1000000 cargo test -p barg-e2e --test it window_bench:: -- --ignored --nocapture --test-threads 1
 	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
 	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
-	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --release -p barg --test limits -- --ignored --nocapture
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --release -p barg --test it limits:: -- --ignored --nocapture
 
 # Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds
 # interesting is saved in fuzz/corpus/<target>, which `make test` replays.

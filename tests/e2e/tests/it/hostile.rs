@@ -5,9 +5,7 @@
 //! anything (their "remote" host is a server on 127.0.0.1 that counts
 //! requests: it must see none), and the window never navigates away.
 
-#[path = "../../../src-tauri/core/tests/support/server.rs"]
-mod server;
-
+use crate::server;
 use barg_e2e::{import_with_cli, Desktop, Result, Window};
 use serde_json::{json, Value};
 

@@ -27,7 +27,7 @@ use barg_core::ingest::sanitize::sanitize_html;
 use barg_core::persian::repair_html;
 use barg_core::{Article, ArticleFilter, Library};
 
-const NOW: i64 = 1_764_000_000;
+use crate::support::{new_library, NOW};
 
 /// Relative URLs in the direct checks resolve against this, as a feed item's
 /// own link does on import.
@@ -641,10 +641,6 @@ fn documented_groups() -> BTreeSet<String> {
         .filter_map(|rest| rest.split_once('`'))
         .map(|(group, _)| group.to_owned())
         .collect()
-}
-
-fn new_library(dir: &tempfile::TempDir) -> Library {
-    Library::open(&dir.path().join("library.sqlite")).expect("a new library opens")
 }
 
 // ---------------------------------------------------------------------------

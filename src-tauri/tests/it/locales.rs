@@ -3,36 +3,18 @@
 //! (UI `t('…')`, Rust `.text(…, "…")`, error codes) exists.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::support::{files_under, repo};
 
 use barg_app::ipc::ErrorCode;
 use fluent_bundle::FluentResource;
 
 const LANGUAGES: [&str; 2] = ["fa", "en"];
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn files_under(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files_under(&path, extensions, out);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-}
-
 /// Message ids per locale, checking that each file parses.
 fn message_ids(language: &str) -> BTreeSet<String> {
-    let mut files = Vec::new();
-    files_under(&repo().join("locales").join(language), &["ftl"], &mut files);
+    let files = files_under(&repo().join("locales").join(language), &["ftl"]);
     assert!(!files.is_empty(), "locales/{language} has .ftl files");
     let mut ids = BTreeSet::new();
     for file in files {
@@ -69,8 +51,7 @@ fn every_message_id_the_code_uses_exists() {
     let mut used: Vec<(String, PathBuf)> = Vec::new();
 
     let ui_call = regex::Regex::new(r#"\bt\(\s*['"]([A-Za-z][\w-]*)['"]"#).unwrap();
-    let mut ui_files = Vec::new();
-    files_under(&repo().join("ui/src"), &["ts", "svelte"], &mut ui_files);
+    let ui_files = files_under(&repo().join("ui/src"), &["ts", "svelte"]);
     for file in ui_files
         .iter()
         .filter(|f| !f.to_string_lossy().ends_with(".test.ts"))
@@ -83,8 +64,7 @@ fn every_message_id_the_code_uses_exists() {
         );
     }
     let rust_call = regex::Regex::new(r#"\.text\([^,()]+,\s*"([a-z][\w-]*)""#).unwrap();
-    let mut rust_files = Vec::new();
-    files_under(&repo().join("src-tauri/src"), &["rs"], &mut rust_files);
+    let rust_files = files_under(&repo().join("src-tauri/src"), &["rs"]);
     for file in &rust_files {
         let source = std::fs::read_to_string(file).unwrap();
         used.extend(

@@ -2,13 +2,7 @@
 
 use barg_core::{sample, ArticleFilter, Library};
 
-const NOW: i64 = 1_764_000_000; // 2025-11-24
-
-fn open_sample_library(dir: &tempfile::TempDir) -> Library {
-    let library = Library::open(&dir.path().join("library.sqlite")).expect("a new library opens");
-    sample::import_once(&library, NOW).expect("the sample imports");
-    library
-}
+use crate::support::{sample_library as open_sample_library, NOW};
 
 #[test]
 fn the_scraped_text_becomes_two_persian_articles_without_boilerplate() {

@@ -3,13 +3,7 @@
 
 use barg_core::{sample, ArticleFilter, Library, NewArticle, SearchQuery, SourceKind};
 
-const NOW: i64 = 1_764_000_000;
-
-fn sample_library(dir: &tempfile::TempDir) -> Library {
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
-    sample::import_once(&library, NOW).unwrap();
-    library
-}
+use crate::support::{new_library, sample_library, NOW};
 
 fn titles(library: &Library, text: &str) -> Vec<String> {
     let query = SearchQuery {
@@ -42,7 +36,7 @@ fn article(guid: &str, title: &str, body: &str) -> NewArticle {
 
 /// A new, empty library with one source for the test's articles.
 fn library_with_a_source(dir: &tempfile::TempDir) -> (Library, i64) {
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let library = new_library(dir);
     let source = library
         .ensure_source(SourceKind::File, "files", "file:test", NOW)
         .unwrap();

@@ -2,15 +2,12 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
+
+use crate::support::{barg_command, core_fixture};
 
 fn barg(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_barg"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("BARG_DATA_DIR")
+    let mut child = barg_command(data_dir, args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -40,11 +37,7 @@ fn json_lines(output: &Output) -> Vec<serde_json::Value> {
 }
 
 fn fixture(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("core/tests/fixtures")
-        .join(path)
-        .display()
-        .to_string()
+    core_fixture(path).display().to_string()
 }
 
 #[test]
@@ -248,8 +241,7 @@ fn a_folder_holding_a_foreign_database_is_refused_and_left_alone() {
     );
 }
 
-#[path = "../core/tests/support/server.rs"]
-mod server;
+use crate::support::server;
 
 #[test]
 fn feeds_are_added_synced_listed_exported_and_removed_from_the_command_line() {

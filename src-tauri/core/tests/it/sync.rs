@@ -4,28 +4,17 @@
 //! charset, a page that announces its feed, full text, images, and the
 //! network going away.
 
-mod support;
-
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::server::{Route, TestServer, TINY_PNG};
 use barg_core::feeds::fetch::{Fetcher, Limits};
 use barg_core::feeds::images::ImageCache;
 use barg_core::feeds::sync::{self, SyncOptions};
 use barg_core::feeds::Cancel;
 use barg_core::{ArticleFilter, Library};
-use support::server::{Route, TestServer, TINY_PNG};
 
-const NOW: i64 = 1_764_000_000;
-
-fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(path),
-    )
-    .unwrap_or_else(|e| panic!("fixture {path}: {e}"))
-}
+use crate::support::{fixture, NOW};
 
 fn open(dir: &tempfile::TempDir) -> Arc<Library> {
     Arc::new(Library::open(&dir.path().join("library.sqlite")).expect("a new library"))

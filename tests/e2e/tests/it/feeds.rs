@@ -3,12 +3,9 @@
 //! network is gone), then read an article with its image, which loads from
 //! the offline cache.
 
-#[path = "../../../src-tauri/core/tests/support/server.rs"]
-mod server;
-
+use crate::server::{Route, TestServer, TINY_PNG};
 use barg_e2e::{Desktop, Result, Window};
 use serde_json::json;
-use server::{Route, TestServer, TINY_PNG};
 
 const STORY_TITLE: &str = "آزمون خوراک: گزارش تازه‌ای با عکس";
 

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::support::{files_under, fixtures};
+
 #[test]
 fn every_saved_fuzz_input_runs_without_a_panic() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
@@ -25,7 +27,7 @@ fn every_saved_fuzz_input_runs_without_a_panic() {
     }
     // The real feeds and pages of the test fixtures are seeds too (make fuzz
     // is pointed at them as extra corpus folders), kept in one place.
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let fixtures = fixtures();
     for (name, target) in [
         ("feeds", barg_core::fuzzing::feed as fn(&[u8])),
         ("html", barg_core::fuzzing::html),
@@ -42,17 +44,4 @@ fn every_saved_fuzz_input_runs_without_a_panic() {
         }
     }
     assert!(replayed >= 12, "every target has seeds ({replayed} inputs)");
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(files_under(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }

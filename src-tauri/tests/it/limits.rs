@@ -7,20 +7,18 @@
 //! build); the same limits are asserted on smaller inputs by the sync and
 //! import tests there.
 
-#[path = "../core/tests/support/server.rs"]
-mod server;
-
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use server::{Route, TestServer};
+use crate::support::server::{Route, TestServer};
+use crate::support::BARG;
 
 /// Runs barg under /usr/bin/time: (exit code, seconds, peak RSS in MB, stderr).
 fn timed(data_dir: &Path, args: &[&str]) -> (i32, f64, f64, String) {
     let output = Command::new("/usr/bin/time")
         .args(["-f", "TIME %e %M"])
-        .arg(env!("CARGO_BIN_EXE_barg"))
+        .arg(BARG)
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)

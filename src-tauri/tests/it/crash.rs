@@ -4,14 +4,13 @@
 //! hold no half-written article (each article complete and in the search
 //! index), and keep every bookmark made before the kill.
 
-#[path = "../core/tests/support/server.rs"]
-mod server;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use barg_core::{ArticleFilter, Library};
+
+use crate::support::{barg_command, server};
 
 const KILLS: u64 = 50;
 
@@ -27,14 +26,8 @@ impl Rng {
 }
 
 fn barg(data_dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_barg"));
-    command
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("BARG_DATA_DIR")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    let mut command = barg_command(data_dir, args);
+    command.stdout(Stdio::null()).stderr(Stdio::null());
     command
 }
 

@@ -2,7 +2,7 @@
 //! first painted article list, and the memory (PSS) of the app with its
 //! WebKit processes, beside the same binary showing an empty page.
 //!
-//! Run with `cargo test -p barg-e2e --test window_bench -- --ignored --nocapture`.
+//! Run with `cargo test -p barg-e2e --test it window_bench -- --ignored --nocapture`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};

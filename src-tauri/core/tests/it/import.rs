@@ -2,33 +2,13 @@
 //! `tests/fixtures` (see its SOURCES.md), the scraped sample, hostile input,
 //! and an export that imports back into an empty library unchanged.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use barg_core::export::{export, ExportFormat};
 use barg_core::ingest::IngestError;
 use barg_core::{sample, ArticleFilter, Library, SearchQuery};
 
-const NOW: i64 = 1_764_000_000;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-    out.sort();
-}
-
-fn new_library(dir: &tempfile::TempDir) -> Library {
-    Library::open(&dir.path().join("library.sqlite")).unwrap()
-}
+use crate::support::{files_under, fixtures, new_library, NOW};
 
 /// Items as the raw file counts them (`<item`, `<entry`, JSON Feed items).
 fn raw_item_count(path: &Path) -> usize {
@@ -63,8 +43,7 @@ const COUNT_EXCEPTIONS: &[(&str, usize, &str)] = &[
 fn every_real_feed_imports_with_every_item_and_no_duplicates_on_a_second_import() {
     let dir = tempfile::tempdir().unwrap();
     let library = new_library(&dir);
-    let mut feeds = Vec::new();
-    files_under(&fixtures().join("feeds"), &mut feeds);
+    let feeds = files_under(&fixtures().join("feeds"));
     assert!(feeds.len() >= 19, "all the real feeds are here");
     for feed in &feeds {
         let name = feed.file_name().unwrap().to_string_lossy().to_string();
@@ -205,8 +184,7 @@ fn persian_news_pages_extract_title_text_and_half_spaces() {
 fn every_real_page_imports_or_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let library = new_library(&dir);
-    let mut pages = Vec::new();
-    files_under(&fixtures().join("html"), &mut pages);
+    let pages = files_under(&fixtures().join("html"));
     let mut imported = 0;
     for page in pages
         .iter()

@@ -1,0 +1,55 @@
+//! What the app's integration tests share: the built `barg` binary, the
+//! repository's folders, and the core tests' HTTP server on 127.0.0.1.
+
+#[path = "../../../core/tests/it/support/server.rs"]
+pub mod server;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The `barg` binary cargo built for these tests.
+pub const BARG: &str = env!("CARGO_BIN_EXE_barg");
+
+/// `barg --data-dir DIR ARGS…`, in English, ignoring the caller's
+/// `BARG_DATA_DIR`.
+pub fn barg_command(data_dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BARG);
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("BARG_DATA_DIR");
+    command
+}
+
+/// The repository's root folder.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The path of a file in barg-core's test fixtures.
+pub fn core_fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("core/tests/fixtures")
+        .join(path)
+}
+
+/// Every file under `dir` whose extension is one of `extensions`, recursively.
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path, extensions));
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
