@@ -403,7 +403,7 @@ fn execute(
                 ))
                 .map_err(|e| library_error(messages, language, e))?;
             for failure in &report.failed {
-                let code = crate::ipc::ErrorCode::from_code(&failure.code);
+                let code = crate::ipc::ErrorCode::from(failure.code);
                 let reason = format!(
                     "{} ({})",
                     messages.text(language, &code.message_id(), None),
@@ -476,7 +476,7 @@ fn execute(
                             let state = match &source.last_error_code {
                                 Some(code) => messages.text(
                                     language,
-                                    &crate::ipc::ErrorCode::from_code(code).message_id(),
+                                    &crate::ipc::ErrorCode::from(*code).message_id(),
                                     None,
                                 ),
                                 None => String::from("ok"),

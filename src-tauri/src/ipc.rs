@@ -4,8 +4,8 @@
 
 use barg_core::ingest::IngestError;
 use barg_core::{
-    Article, ArticleFilter, ArticleSummary, LibraryError, SearchHit, SearchQuery, SearchResult,
-    Source, TextPart,
+    Article, ArticleFilter, ArticleSummary, Code, LibraryError, SearchHit, SearchQuery,
+    SearchResult, Source, TextPart,
 };
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +17,11 @@ pub struct CommandError {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+/// The codes the UI tells apart: every [`Code`] of barg-core, plus the
+/// one only this edge has (`settings`, the settings store).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ErrorCode {
     NotFound,
     Database,
@@ -39,55 +42,43 @@ pub enum ErrorCode {
     NewerLibrary,
 }
 
-impl ErrorCode {
-    pub const ALL: [ErrorCode; 17] = [
-        ErrorCode::NotFound,
-        ErrorCode::Database,
-        ErrorCode::InvalidInput,
-        ErrorCode::Settings,
-        ErrorCode::Io,
-        ErrorCode::UnsupportedFormat,
-        ErrorCode::TooLarge,
-        ErrorCode::Internal,
-        ErrorCode::Network,
-        ErrorCode::Timeout,
-        ErrorCode::HttpStatus,
-        ErrorCode::NotAFeed,
-        ErrorCode::RedirectLoop,
-        ErrorCode::Cancelled,
-        ErrorCode::AlreadySubscribed,
-        ErrorCode::ForeignLibrary,
-        ErrorCode::NewerLibrary,
-    ];
-
-    /// The code barg-core names with this string (`network`, `not-a-feed`…);
-    /// an unknown one is `internal`.
-    pub fn from_code(code: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|c| {
-                serde_json::to_value(c)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|s| s == code))
-                    == Some(true)
-            })
-            .unwrap_or(ErrorCode::Internal)
+impl From<Code> for ErrorCode {
+    /// Exhaustive: a new code in barg-core does not compile until it has
+    /// its place here (and the locale test then asks for its message).
+    fn from(code: Code) -> Self {
+        match code {
+            Code::NotFound => ErrorCode::NotFound,
+            Code::Database => ErrorCode::Database,
+            Code::InvalidInput => ErrorCode::InvalidInput,
+            Code::Io => ErrorCode::Io,
+            Code::UnsupportedFormat => ErrorCode::UnsupportedFormat,
+            Code::TooLarge => ErrorCode::TooLarge,
+            Code::Internal => ErrorCode::Internal,
+            Code::Network => ErrorCode::Network,
+            Code::Timeout => ErrorCode::Timeout,
+            Code::HttpStatus => ErrorCode::HttpStatus,
+            Code::NotAFeed => ErrorCode::NotAFeed,
+            Code::RedirectLoop => ErrorCode::RedirectLoop,
+            Code::Cancelled => ErrorCode::Cancelled,
+            Code::AlreadySubscribed => ErrorCode::AlreadySubscribed,
+            Code::ForeignLibrary => ErrorCode::ForeignLibrary,
+            Code::NewerLibrary => ErrorCode::NewerLibrary,
+        }
     }
+}
 
-    /// The id of the localized message for this code.
+impl ErrorCode {
+    /// The id of the localized message for this code (`error-not-a-feed`).
     pub fn message_id(self) -> String {
-        let code = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        format!("error-{code}")
+        let name: &'static str = self.into();
+        format!("error-{name}")
     }
 }
 
 impl CommandError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> Self {
         Self {
-            code,
+            code: code.into(),
             message: message.into(),
         }
     }
@@ -95,37 +86,13 @@ impl CommandError {
 
 impl From<LibraryError> for CommandError {
     fn from(error: LibraryError) -> Self {
-        Self::new(Self::from_library_code(&error), error.to_string())
+        Self::new(error.code(), error.to_string())
     }
 }
 
 impl From<IngestError> for CommandError {
     fn from(error: IngestError) -> Self {
-        let code = match &error {
-            IngestError::Io(_) => ErrorCode::Io,
-            IngestError::UnsupportedFormat => ErrorCode::UnsupportedFormat,
-            IngestError::TooLarge => ErrorCode::TooLarge,
-            IngestError::Malformed(_) => ErrorCode::InvalidInput,
-            IngestError::Library(inner) => {
-                return CommandError::new(CommandError::from_library_code(inner), error.to_string())
-            }
-        };
-        Self::new(code, error.to_string())
-    }
-}
-
-impl CommandError {
-    fn from_library_code(error: &LibraryError) -> ErrorCode {
-        match error {
-            LibraryError::ArticleNotFound(_) | LibraryError::SourceNotFound(_) => {
-                ErrorCode::NotFound
-            }
-            LibraryError::AlreadySubscribed(_) => ErrorCode::AlreadySubscribed,
-            LibraryError::ForeignDatabase { .. } => ErrorCode::ForeignLibrary,
-            LibraryError::NewerSchema { .. } => ErrorCode::NewerLibrary,
-            LibraryError::Io(_) => ErrorCode::Io,
-            _ => ErrorCode::Database,
-        }
+        Self::new(error.code(), error.to_string())
     }
 }
 
@@ -338,14 +305,14 @@ impl From<Source> for SourceDto {
         Self {
             id: s.id,
             title: s.title,
-            kind: s.kind,
+            kind: s.kind.as_str().to_owned(),
             article_count: s.article_count,
             unread_count: s.unread_count,
             url: s.url,
             site_url: s.site_url,
             folder: s.folder,
             last_success_at: s.last_success_at,
-            last_error_code: s.last_error_code.as_deref().map(ErrorCode::from_code),
+            last_error_code: s.last_error_code.map(ErrorCode::from),
             fetch_full_text: s.fetch_full_text,
         }
     }
@@ -394,16 +361,13 @@ pub struct ExportReport {
 
 impl From<barg_core::feeds::sync::AddError> for CommandError {
     fn from(error: barg_core::feeds::sync::AddError) -> Self {
-        Self::new(ErrorCode::from_code(error.code()), error.to_string())
+        Self::new(error.code(), error.to_string())
     }
 }
 
 impl From<barg_core::feeds::opml::OpmlError> for CommandError {
     fn from(error: barg_core::feeds::opml::OpmlError) -> Self {
-        match error {
-            barg_core::feeds::opml::OpmlError::Library(inner) => inner.into(),
-            other => Self::new(ErrorCode::InvalidInput, other.to_string()),
-        }
+        Self::new(error.code(), error.to_string())
     }
 }
 
@@ -462,7 +426,7 @@ impl From<barg_core::feeds::sync::SyncReport> for SyncReportDto {
                 .map(|f| FeedFailureDto {
                     source_id: f.source_id,
                     title: f.title,
-                    code: ErrorCode::from_code(&f.code),
+                    code: f.code.into(),
                     message: f.message,
                 })
                 .collect(),

@@ -3,10 +3,11 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use crate::text::{detect_direction, Direction};
-use crate::{Library, LibraryError, Timestamp};
+use crate::{Code, Library, LibraryError, Timestamp};
 
 /// Where a source's articles come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum SourceKind {
     /// Bundled with the app.
     Sample,
@@ -19,13 +20,9 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Sample => "sample",
-            SourceKind::File => "file",
-            SourceKind::Web => "web",
-            SourceKind::Feed => "feed",
-        }
+    /// The name stored in `sources.kind` (`sample`, `file`, `web`, `feed`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }
 
@@ -638,8 +635,7 @@ mod tests {
 pub struct Source {
     pub id: i64,
     pub title: String,
-    /// `sample`, `file`, `web` or `feed`.
-    pub kind: String,
+    pub kind: SourceKind,
     pub article_count: i64,
     pub unread_count: i64,
     /// For feeds: the feed's address.
@@ -647,8 +643,8 @@ pub struct Source {
     pub site_url: Option<String>,
     pub folder: Option<String>,
     pub last_success_at: Option<Timestamp>,
-    /// Why the last fetch failed (an error code), if it did.
-    pub last_error_code: Option<String>,
+    /// Why the last fetch failed, if it did.
+    pub last_error_code: Option<Code>,
     pub fetch_full_text: bool,
 }
 
@@ -668,14 +664,23 @@ impl Library {
                 Ok(Source {
                     id: r.get(0)?,
                     title: r.get(1)?,
-                    kind: r.get(2)?,
+                    kind: {
+                        let kind: String = r.get(2)?;
+                        kind.parse().map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                2,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?
+                    },
                     article_count: r.get(3)?,
                     unread_count: r.get(4)?,
                     url: r.get(5)?,
                     site_url: r.get(6)?,
                     folder: r.get(7)?,
                     last_success_at: r.get(8)?,
-                    last_error_code: r.get(9)?,
+                    last_error_code: r.get::<_, Option<String>>(9)?.as_deref().map(Code::from_stored),
                     fetch_full_text: r.get(10)?,
                 })
             })?;

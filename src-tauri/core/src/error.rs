@@ -1,4 +1,56 @@
+//! What can go wrong, and the stable [`Code`] each failure is known by.
+
 use std::path::PathBuf;
+
+/// A failure's stable name: the edges turn it into what they show (the
+/// window's localized `error-<code>` text, the command line's message).
+/// Only a code some consumer tells apart belongs here. Its text form
+/// (`as_ref()`, `parse()`) is kebab-case (`not-a-feed`); the list of every
+/// code is `Code::iter()`, derived, never kept by hand.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Code {
+    NotFound,
+    Database,
+    InvalidInput,
+    Io,
+    UnsupportedFormat,
+    TooLarge,
+    Internal,
+    Network,
+    Timeout,
+    HttpStatus,
+    NotAFeed,
+    RedirectLoop,
+    Cancelled,
+    AlreadySubscribed,
+    ForeignLibrary,
+    NewerLibrary,
+}
+
+impl Code {
+    /// The kebab-case name (`not-a-feed`), as stored and shown.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The code stored under this name; a name no code has (written by a
+    /// later Barg, or damaged) is `internal`.
+    pub fn from_stored(name: &str) -> Code {
+        name.parse().unwrap_or(Code::Internal)
+    }
+}
 
 /// Everything that can go wrong when using a library.
 #[derive(Debug, thiserror::Error)]
@@ -23,4 +75,49 @@ pub enum LibraryError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A task that panicked or was dropped: a bug, reported, never hidden.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl LibraryError {
+    pub fn code(&self) -> Code {
+        match self {
+            LibraryError::ArticleNotFound(_) | LibraryError::SourceNotFound(_) => Code::NotFound,
+            LibraryError::AlreadySubscribed(_) => Code::AlreadySubscribed,
+            LibraryError::ForeignDatabase { .. } => Code::ForeignLibrary,
+            LibraryError::NewerSchema { .. } => Code::NewerLibrary,
+            LibraryError::Database(_) | LibraryError::Migration(_) => Code::Database,
+            LibraryError::Io(_) => Code::Io,
+            LibraryError::Internal(_) => Code::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    #[test]
+    fn every_code_reads_back_from_its_stored_name() {
+        for code in Code::iter() {
+            assert_eq!(
+                Code::from_stored(code.as_str()),
+                code,
+                "a stored code must come back as itself"
+            );
+        }
+        assert_eq!(
+            Code::NotAFeed.as_str(),
+            "not-a-feed",
+            "names are kebab-case"
+        );
+        assert_eq!(
+            Code::from_stored("written-by-a-later-barg"),
+            Code::Internal,
+            "an unknown stored name is an internal failure, not a panic"
+        );
+    }
 }

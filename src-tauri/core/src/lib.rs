@@ -29,7 +29,7 @@ pub use articles::{
     Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, Source, SourceKind,
 };
 pub use db::{Library, SCHEMA_VERSION};
-pub use error::LibraryError;
+pub use error::{Code, LibraryError};
 pub use search::{SearchHit, SearchQuery, SearchResult, TextPart};
 pub use text::Direction;
 

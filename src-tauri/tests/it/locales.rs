@@ -9,6 +9,7 @@ use crate::support::{files_under, repo};
 
 use barg_app::ipc::ErrorCode;
 use fluent_bundle::FluentResource;
+use strum::IntoEnumIterator;
 
 const LANGUAGES: [&str; 2] = ["fa", "en"];
 
@@ -73,7 +74,7 @@ fn every_message_id_the_code_uses_exists() {
                 .map(|c| (c[1].to_owned(), file.clone())),
         );
     }
-    for code in ErrorCode::ALL {
+    for code in ErrorCode::iter() {
         used.push((
             code.message_id(),
             PathBuf::from("src-tauri/src/ipc.rs (ErrorCode)"),
@@ -94,7 +95,7 @@ fn every_message_id_the_code_uses_exists() {
 
 #[test]
 fn every_error_message_belongs_to_an_error_code() {
-    let codes: BTreeSet<String> = ErrorCode::ALL.iter().map(|c| c.message_id()).collect();
+    let codes: BTreeSet<String> = ErrorCode::iter().map(|c| c.message_id()).collect();
     let orphans: Vec<_> = message_ids("en")
         .into_iter()
         .filter(|id| id.starts_with("error-") && !codes.contains(id))

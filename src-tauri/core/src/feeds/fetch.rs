@@ -5,6 +5,7 @@
 //! bomb stops at the limit, decoded), conditional GET, and retries with
 //! backoff for errors that may pass.
 
+use crate::Code;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -105,16 +106,15 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// The stable code the UI picks its localized message by.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            FetchError::InvalidUrl(_) => "invalid-input",
-            FetchError::Network(_) => "network",
-            FetchError::Timeout => "timeout",
-            FetchError::HttpStatus(_) => "http-status",
-            FetchError::TooLarge(_) => "too-large",
-            FetchError::RedirectLoop => "redirect-loop",
-            FetchError::Cancelled => "cancelled",
+            FetchError::InvalidUrl(_) => Code::InvalidInput,
+            FetchError::Network(_) => Code::Network,
+            FetchError::Timeout => Code::Timeout,
+            FetchError::HttpStatus(_) => Code::HttpStatus,
+            FetchError::TooLarge(_) => Code::TooLarge,
+            FetchError::RedirectLoop => Code::RedirectLoop,
+            FetchError::Cancelled => Code::Cancelled,
         }
     }
 

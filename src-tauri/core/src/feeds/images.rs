@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use super::discover::attribute_value;
 use super::fetch::{Fetched, Fetcher};
 use super::{blocking, Cancel};
-use crate::{Library, LibraryError, Timestamp};
+use crate::{Code, Library, LibraryError, Timestamp};
 
 /// Images larger than this are not kept.
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
@@ -185,17 +185,17 @@ impl ImageCache {
         fetcher: &Fetcher,
         url: &str,
         cancel: &Cancel,
-    ) -> Result<(String, String, u64), &'static str> {
+    ) -> Result<(String, String, u64), Code> {
         let body = match fetcher.get(url, None, cancel).await {
             Ok(Fetched::Body(body)) => body,
-            Ok(Fetched::NotModified) => return Err("http-status"),
+            Ok(Fetched::NotModified) => return Err(Code::HttpStatus),
             Err(error) => return Err(error.code()),
         };
         if body.bytes.len() > MAX_IMAGE_BYTES {
-            return Err("too-large");
+            return Err(Code::TooLarge);
         }
         let Some(mime) = image_type(body.content_type.as_deref(), &body.bytes) else {
-            return Err("not-an-image");
+            return Err(Code::UnsupportedFormat);
         };
         let hash = format!("{:x}", Sha256::digest(&body.bytes));
         let path = self.path_of(&hash);
@@ -216,7 +216,7 @@ impl ImageCache {
         .await;
         match written {
             Ok(Ok(())) => Ok((hash, mime, size)),
-            _ => Err("io"),
+            _ => Err(Code::Io),
         }
     }
 
@@ -315,7 +315,7 @@ impl Library {
         &self,
         url: &str,
         stored: Option<(&str, &str, u64)>,
-        error_code: Option<&str>,
+        error_code: Option<Code>,
         now: Timestamp,
     ) -> Result<(), LibraryError> {
         let (hash, mime, size) = match stored {
@@ -327,7 +327,7 @@ impl Library {
                 "INSERT INTO images (url, hash, mime, size, fetched_at, error_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (url) DO UPDATE SET hash = excluded.hash, mime = excluded.mime,
                      size = excluded.size, fetched_at = excluded.fetched_at, error_code = excluded.error_code",
-                params![url, hash, mime, size, now, error_code],
+                params![url, hash, mime, size, now, error_code.map(Code::as_str)],
             )?;
             Ok(())
         })

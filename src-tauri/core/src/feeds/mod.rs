@@ -27,7 +27,7 @@ use rusqlite::{params, OptionalExtension};
 use crate::articles::derive;
 use crate::articles::{folded_source_title, insert_article, Derived, Prepared};
 use crate::search::NewTerms;
-use crate::{Library, LibraryError, NewArticle, Timestamp};
+use crate::{Code, Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
 pub(crate) async fn blocking<T: Send + 'static>(
@@ -35,7 +35,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T, LibraryError> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| LibraryError::Io(std::io::Error::other(e.to_string())))?
+        .map_err(|e| LibraryError::Internal(e.to_string()))?
 }
 
 /// A flag that stops a sync between steps; clones share it.
@@ -326,7 +326,7 @@ impl Library {
     pub fn record_feed_error(
         &self,
         source_id: i64,
-        code: &str,
+        code: Code,
         message: &str,
         now: Timestamp,
     ) -> Result<(), LibraryError> {
@@ -334,7 +334,7 @@ impl Library {
             tx.execute(
                 "UPDATE sources SET last_fetched_at = ?2, last_error_code = ?3, last_error_message = ?4
                  WHERE id = ?1",
-                params![source_id, now, code, message],
+                params![source_id, now, code.as_str(), message],
             )?;
             Ok(())
         })

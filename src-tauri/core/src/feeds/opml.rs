@@ -2,7 +2,7 @@
 //! crate). Folders are outlines that hold feed outlines; Barg keeps one
 //! level of folders, so deeper ones are named by their path (`A / B`).
 
-use crate::{Library, LibraryError, Timestamp};
+use crate::{Code, Library, LibraryError, Timestamp};
 
 /// One feed of an OPML file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,15 @@ pub enum OpmlError {
     Malformed(String),
     #[error(transparent)]
     Library(#[from] LibraryError),
+}
+
+impl OpmlError {
+    pub fn code(&self) -> Code {
+        match self {
+            OpmlError::Malformed(_) => Code::InvalidInput,
+            OpmlError::Library(inner) => inner.code(),
+        }
+    }
 }
 
 /// What importing an OPML file did.

@@ -28,7 +28,7 @@ use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
 use crate::articles::{content_hash, derive_version, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::search::NewTerms;
-use crate::{Library, LibraryError, NewArticle, Timestamp};
+use crate::{Code, Library, LibraryError, NewArticle, Timestamp};
 
 /// Items whose text is shorter than this are taken for summaries.
 const SUMMARY_CHARS: usize = 600;
@@ -73,8 +73,7 @@ pub struct SyncProgress {
 pub struct FeedFailure {
     pub source_id: i64,
     pub title: String,
-    /// An error code (`network`, `timeout`, `not-a-feed`…).
-    pub code: String,
+    pub code: Code,
     pub message: String,
 }
 
@@ -89,17 +88,29 @@ pub struct SyncReport {
 }
 
 /// Why one feed failed: its code and message.
-struct Failure(&'static str, String);
+struct FeedError {
+    code: Code,
+    message: String,
+}
 
-impl From<FetchError> for Failure {
-    fn from(error: FetchError) -> Self {
-        Failure(error.code(), error.to_string())
+impl FeedError {
+    fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 }
 
-impl From<LibraryError> for Failure {
+impl From<FetchError> for FeedError {
+    fn from(error: FetchError) -> Self {
+        FeedError::new(error.code(), error.to_string())
+    }
+}
+
+impl From<LibraryError> for FeedError {
     fn from(error: LibraryError) -> Self {
-        Failure("database", error.to_string())
+        FeedError::new(error.code(), error.to_string())
     }
 }
 
@@ -139,7 +150,11 @@ pub async fn sync(
         now,
     ));
     let mut tasks = tokio::task::JoinSet::new();
+    // Which feed each task syncs, so a task that panics is reported as its
+    // feed's failure instead of vanishing from the report and the progress.
+    let mut feed_of_task = std::collections::HashMap::new();
     for feed in feeds {
+        let (id, title) = (feed.id, feed.title.clone());
         let (library, fetcher, cancel, limits, queue) = (
             Arc::clone(library),
             Arc::clone(fetcher),
@@ -147,16 +162,26 @@ pub async fn sync(
             Arc::clone(&limits),
             queue.clone(),
         );
-        tasks.spawn(async move {
-            let outcome = sync_feed(&library, &fetcher, &limits, &queue, &feed, now, &cancel).await;
-            (feed, outcome)
+        let task = tasks.spawn(async move {
+            sync_feed(&library, &fetcher, &limits, &queue, &feed, now, &cancel).await
         });
+        feed_of_task.insert(task.id(), (id, title));
     }
     drop(queue);
     let mut report = SyncReport::default();
     let mut with_images: Vec<(i64, Vec<String>)> = Vec::new();
-    while let Some(joined) = tasks.join_next().await {
-        let Ok((feed, outcome)) = joined else {
+    while let Some(joined) = tasks.join_next_with_id().await {
+        let (task, outcome) = match joined {
+            Ok((task, outcome)) => (task, outcome),
+            Err(error) => (
+                error.id(),
+                Err(FeedError::new(
+                    Code::Internal,
+                    format!("the feed's sync stopped: {error}"),
+                )),
+            ),
+        };
+        let Some((feed_id, feed_title)) = feed_of_task.remove(&task) else {
             continue;
         };
         match outcome {
@@ -168,17 +193,17 @@ pub async fn sync(
                 }
                 with_images.extend(done.images);
             }
-            Err(Failure(code, message)) => {
+            Err(FeedError { code, message }) => {
                 let record = {
                     let library = Arc::clone(library);
-                    let (id, code, message) = (feed.id, code.to_owned(), message.clone());
-                    blocking(move || library.record_feed_error(id, &code, &message, now))
+                    let message = message.clone();
+                    blocking(move || library.record_feed_error(feed_id, code, &message, now))
                 };
                 record.await?;
                 report.failed.push(FeedFailure {
-                    source_id: feed.id,
-                    title: feed.title.clone(),
-                    code: code.to_owned(),
+                    source_id: feed_id,
+                    title: feed_title.clone(),
+                    code,
                     message,
                 });
             }
@@ -189,7 +214,7 @@ pub async fn sync(
             p.added = report.added;
             p.updated = report.updated;
             p.failed = report.failed.len() as u32;
-            p.current_feed = feed.title;
+            p.current_feed = feed_title;
             p.clone()
         };
         on_progress(&snapshot);
@@ -258,7 +283,7 @@ struct ToStore {
     derived: Vec<Derived>,
     /// The words of every item, collected in the same task.
     words: NewTerms,
-    done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), Failure>>,
+    done: tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), FeedError>>,
 }
 
 /// The sync's one writer: takes what is queued (up to about
@@ -312,7 +337,9 @@ async fn write_in_batches(
             Err(error) => {
                 let message = error.to_string();
                 for waiter in batch {
-                    let _ = waiter.done.send(Err(Failure("database", message.clone())));
+                    let _ = waiter
+                        .done
+                        .send(Err(FeedError::new(error.code(), message.clone())));
                 }
             }
         }
@@ -327,7 +354,7 @@ async fn sync_feed(
     feed: &Feed,
     now: Timestamp,
     cancel: &Cancel,
-) -> Result<FeedDone, Failure> {
+) -> Result<FeedDone, FeedError> {
     let slot = limits.network.acquire().await;
     let body = match fetcher
         .get(&feed.url, Some(&feed.validators), cancel)
@@ -355,7 +382,7 @@ async fn sync_feed(
     let mut turn = limits.parse_turn().await;
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
-        .map_err(|e| Failure("internal", e.to_string()))??;
+        .map_err(|e| FeedError::new(Code::Internal, e.to_string()))??;
     let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
     if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
         drop(turn);
@@ -392,7 +419,7 @@ async fn sync_feed(
         (items, derived, words)
     })
     .await
-    .map_err(|e| Failure("internal", e.to_string()))?;
+    .map_err(|e| FeedError::new(Code::Internal, e.to_string()))?;
     drop(turn);
     let (done, answer) = tokio::sync::oneshot::channel();
     queue
@@ -404,10 +431,10 @@ async fn sync_feed(
             words,
             done,
         })
-        .map_err(|_| Failure("internal", "the sync's writer stopped".into()))?;
+        .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))?;
     let (stored, items) = answer
         .await
-        .map_err(|_| Failure("internal", "the sync's writer stopped".into()))??;
+        .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))??;
     // Images of what is new or changed.
     let images = stored
         .fresh
@@ -424,21 +451,21 @@ async fn sync_feed(
 
 /// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
 /// server's charset, the declaration, then a guess), then feed-rs.
-fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, Failure> {
+fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, FeedError> {
     if !super::discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
-        return Err(Failure(
-            "not-a-feed",
+        return Err(FeedError::new(
+            Code::NotAFeed,
             format!("{} is a web page, not a feed", body.url),
         ));
     }
     let charset = body.charset().map(str::to_owned);
     let bytes = decode::gunzip_with_limit(body.bytes, max).map_err(|e| match e {
-        crate::ingest::IngestError::TooLarge => Failure("too-large", e.to_string()),
-        other => Failure("not-a-feed", other.to_string()),
+        crate::ingest::IngestError::TooLarge => FeedError::new(Code::TooLarge, e.to_string()),
+        other => FeedError::new(Code::NotAFeed, other.to_string()),
     })?;
     let text = decode::decode_with_charset(&bytes, charset.as_deref()).text;
     feed_format::parse(&text, Some(body.url.as_str()))
-        .map_err(|e| Failure("not-a-feed", e.to_string()))
+        .map_err(|e| FeedError::new(Code::NotAFeed, e.to_string()))
 }
 
 /// The items that carry only a summary (and a link to the whole article).
@@ -485,7 +512,7 @@ async fn keep_page_texts(
     source_id: i64,
     fresh: &mut Fresh,
     still_summaries: &HashSet<usize>,
-) -> Result<(), Failure> {
+) -> Result<(), FeedError> {
     let guids: Vec<String> = still_summaries
         .iter()
         .map(|&n| fresh.items[n].guid.clone())
@@ -511,7 +538,7 @@ async fn fresh_items(
     library: &Arc<Library>,
     source_id: i64,
     items: Vec<NewArticle>,
-) -> Result<Fresh, Failure> {
+) -> Result<Fresh, FeedError> {
     let stored = {
         let library = Arc::clone(library);
         let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
@@ -597,13 +624,12 @@ pub enum AddError {
 
 impl AddError {
     /// The stable code the UI picks its localized message by.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
             AddError::Fetch(e) => e.code(),
-            AddError::NotAFeed(_) => "not-a-feed",
-            AddError::NoArticle(_) => "invalid-input",
-            AddError::Library(LibraryError::AlreadySubscribed(_)) => "already-subscribed",
-            AddError::Library(_) => "database",
+            AddError::NotAFeed(_) => Code::NotAFeed,
+            AddError::NoArticle(_) => Code::InvalidInput,
+            AddError::Library(e) => e.code(),
         }
     }
 }
@@ -642,7 +668,7 @@ pub async fn subscribe(
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| AddError::NotAFeed(e.to_string()))?
-        .map_err(|Failure(_, message)| AddError::NotAFeed(message))?;
+        .map_err(|e| AddError::NotAFeed(e.message))?;
     let title = parsed.title.unwrap_or_else(|| {
         url::Url::parse(&feed_url)
             .ok()

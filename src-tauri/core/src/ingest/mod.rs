@@ -12,7 +12,7 @@ pub mod sanitize;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 
-use crate::{InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
+use crate::{Code, InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
 
 /// Files other than streamed formats (plain text, Barg JSON Lines) larger
 /// than this are refused: they are parsed whole.
@@ -33,6 +33,18 @@ pub enum IngestError {
     Malformed(String),
     #[error(transparent)]
     Library(#[from] LibraryError),
+}
+
+impl IngestError {
+    pub fn code(&self) -> Code {
+        match self {
+            IngestError::Io(_) => Code::Io,
+            IngestError::UnsupportedFormat => Code::UnsupportedFormat,
+            IngestError::TooLarge => Code::TooLarge,
+            IngestError::Malformed(_) => Code::InvalidInput,
+            IngestError::Library(inner) => inner.code(),
+        }
+    }
 }
 
 /// The formats Barg imports.
