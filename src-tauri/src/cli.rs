@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use fluent_bundle::FluentArgs;
 use serde_json::json;
 
-use crate::ipc::ArticleSummaryDto;
+use crate::ipc;
 use crate::settings::Language;
 use crate::{now, Messages};
 
@@ -51,7 +51,7 @@ pub enum Command {
     /// Export the library or the bookmarks.
     Export {
         #[arg(long, value_enum, default_value = "json")]
-        format: ExportFormatArg,
+        format: ipc::ExportFormat,
         /// Only the bookmarks (always so for html and md).
         #[arg(long)]
         bookmarks: bool,
@@ -176,13 +176,6 @@ pub enum BookmarkAction {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ExportFormatArg {
-    Json,
-    Html,
-    Md,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum TextAction {
     /// Fold for search (what the index stores).
     Fold,
@@ -296,7 +289,7 @@ fn print_summaries(
         if json_output {
             write_line(
                 out,
-                serde_json::to_string(&ArticleSummaryDto::from(article)).unwrap_or_default(),
+                serde_json::to_string(&ipc::ArticleSummary::from(article)).unwrap_or_default(),
             )?;
         } else {
             let mark = if article.bookmarked_at.is_some() {
@@ -469,7 +462,7 @@ fn execute(
                         if json_output {
                             write_line(
                                 out,
-                                serde_json::to_string(&crate::ipc::SourceDto::from(source))
+                                serde_json::to_string(&ipc::Source::from(source))
                                     .unwrap_or_default(),
                             )?;
                         } else {
@@ -593,13 +586,8 @@ fn execute(
             out: path,
         } => {
             let library = open_library(data_dir, messages, language)?;
-            let format = match format {
-                ExportFormatArg::Json => barg_core::export::ExportFormat::Json,
-                ExportFormatArg::Html => barg_core::export::ExportFormat::Html,
-                ExportFormatArg::Md => barg_core::export::ExportFormat::Markdown,
-            };
             let counts =
-                crate::export_to_file(&library, format, bookmarks, &path).map_err(|e| {
+                crate::export_to_file(&library, format.into(), bookmarks, &path).map_err(|e| {
                     CliError(format!(
                         "{} ({})",
                         messages.text(language, &e.code.message_id(), None),
@@ -648,7 +636,7 @@ fn execute(
                 (article.summary.title.clone(), article.body_text.clone())
             };
             if json_output {
-                let mut value = serde_json::to_value(ArticleSummaryDto::from(article.summary))
+                let mut value = serde_json::to_value(ipc::ArticleSummary::from(article.summary))
                     .unwrap_or_default();
                 value["title"] = json!(title);
                 value["text"] = json!(body);

@@ -9,10 +9,8 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri::ipc::Channel;
 
 use crate::ipc::{
-    ArticleDto, ArticleFilterDto, ArticleSummaryDto, CommandError, DefaultFeed, ErrorCode,
-    ExportFormatDto, ExportReport, ImportFailure, ImportProgress, ImportReport, OpmlExportReport,
-    OpmlImportReport, SavedPage, SearchQueryDto, SearchResultDto, SourceDto, SyncProgressDto,
-    SyncReportDto, TagCount,
+    self, CommandError, DefaultFeed, ErrorCode, ExportReport, ImportFailure, ImportProgress,
+    ImportReport, OpmlExportReport, OpmlImportReport, SavedPage, StartupState, TagCount,
 };
 use crate::settings::{self, Settings};
 use crate::{now, AppState, MAIN_WINDOW};
@@ -33,8 +31,8 @@ async fn on_library<T: Send + 'static>(
 #[tauri::command]
 pub async fn list_articles(
     state: State<'_, AppState>,
-    filter: ArticleFilterDto,
-) -> Result<Vec<ArticleSummaryDto>, CommandError> {
+    filter: ipc::ArticleFilter,
+) -> Result<Vec<ipc::ArticleSummary>, CommandError> {
     let page = on_library(&state, move |library| library.list_articles(&filter.into())).await?;
     Ok(page.into_iter().map(Into::into).collect())
 }
@@ -47,7 +45,7 @@ pub async fn get_article(
     state: State<'_, AppState>,
     id: i64,
     repair: Option<bool>,
-) -> Result<ArticleDto, CommandError> {
+) -> Result<ipc::Article, CommandError> {
     let mut article = on_library(&state, move |library| library.article(id)).await?;
     if repair.unwrap_or(false) && article.dir == barg_core::Direction::Rtl {
         article.summary.title = barg_core::persian::repair_text(&article.summary.title);
@@ -62,8 +60,8 @@ pub async fn get_article(
 #[tauri::command]
 pub async fn search(
     state: State<'_, AppState>,
-    query: SearchQueryDto,
-) -> Result<SearchResultDto, CommandError> {
+    query: ipc::SearchQuery,
+) -> Result<ipc::SearchResult, CommandError> {
     Ok(
         on_library(&state, move |library| library.search(&query.into()))
             .await?
@@ -72,7 +70,7 @@ pub async fn search(
 }
 
 #[tauri::command]
-pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceDto>, CommandError> {
+pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<ipc::Source>, CommandError> {
     Ok(on_library(&state, |library| library.sources())
         .await?
         .into_iter()
@@ -130,20 +128,15 @@ pub async fn import_files(
 #[tauri::command]
 pub async fn export_library(
     state: State<'_, AppState>,
-    format: ExportFormatDto,
+    format: ipc::ExportFormat,
     bookmarks_only: bool,
     path: String,
 ) -> Result<ExportReport, CommandError> {
     let library = Arc::clone(&state.library);
     tauri::async_runtime::spawn_blocking(move || {
-        let format = match format {
-            ExportFormatDto::Json => barg_core::export::ExportFormat::Json,
-            ExportFormatDto::Html => barg_core::export::ExportFormat::Html,
-            ExportFormatDto::Md => barg_core::export::ExportFormat::Markdown,
-        };
         let counts = crate::export_to_file(
             &library,
-            format,
+            format.into(),
             bookmarks_only,
             std::path::Path::new(&path),
         )?;
@@ -250,7 +243,7 @@ pub async fn add_feed(
     state: State<'_, AppState>,
     url: String,
     folder: Option<String>,
-) -> Result<SourceDto, CommandError> {
+) -> Result<ipc::Source, CommandError> {
     let id = barg_core::feeds::sync::subscribe(
         &state.library,
         &state.fetcher,
@@ -317,8 +310,8 @@ pub async fn set_fetch_full_text(
 pub async fn sync_feeds(
     state: State<'_, AppState>,
     source_id: Option<i64>,
-    on_progress: Channel<SyncProgressDto>,
-) -> Result<SyncReportDto, CommandError> {
+    on_progress: Channel<ipc::SyncProgress>,
+) -> Result<ipc::SyncReport, CommandError> {
     let _running = state.sync_lock.lock().await;
     state.sync_cancel.reset();
     let options = barg_core::feeds::sync::SyncOptions {
@@ -393,7 +386,11 @@ pub async fn save_page(state: State<'_, AppState>, url: String) -> Result<SavedP
 pub fn default_feeds() -> Vec<DefaultFeed> {
     barg_core::feeds::defaults::DEFAULT_FEEDS
         .iter()
-        .map(|&(title, url, lang)| DefaultFeed { title, url, lang })
+        .map(|&(title, url, lang)| DefaultFeed {
+            title: title.into(),
+            url: url.into(),
+            lang: lang.into(),
+        })
         .collect()
 }
 
@@ -442,17 +439,6 @@ pub async fn restore_library(
     })
     .await
     .map(|kept| kept.display().to_string())
-}
-
-/// What the UI must tell the user at start: the library could not be opened
-/// (recovery), and/or damaged settings were reset to the defaults.
-#[derive(Debug, Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StartupState {
-    pub library_problem: Option<CommandError>,
-    /// The unreadable library file, kept as it was.
-    pub library_path: Option<String>,
-    pub settings_reset: bool,
 }
 
 #[tauri::command]

@@ -1,17 +1,18 @@
-//! The wire types: what crosses IPC as JSON, converted from barg-core's plain
-//! types. Only this crate knows JSON; the UI's twin of each type is in
-//! `ui/src/lib/backend.ts`.
+//! The wire types: what crosses IPC as JSON, converted from barg-core's
+//! plain types at this edge. Their TypeScript twins in
+//! `ui/src/lib/generated/ipc.ts` are generated from these definitions
+//! (`ts-rs`; `tests/it/bindings.rs` writes the file and fails when the
+//! committed one differs), so the contract has one source. Names are the
+//! core's without a suffix: write `ipc::Article` beside `barg_core::Article`.
 
 use barg_core::ingest::IngestError;
-use barg_core::{
-    Article, ArticleFilter, ArticleSummary, Code, LibraryError, SearchHit, SearchQuery,
-    SearchResult, Source, TextPart,
-};
+use barg_core::{Code, LibraryError};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// An error as the UI sees it: a stable `code` that picks the localized text
 /// (`error-<code>` in `locales/*/app.ftl`), and a developer-facing message.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct CommandError {
     pub code: ErrorCode,
     pub message: String,
@@ -19,7 +20,9 @@ pub struct CommandError {
 
 /// The codes the UI tells apart: every [`Code`] of barg-core, plus the
 /// one only this edge has (`settings`, the settings store).
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, Serialize, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr, TS,
+)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum ErrorCode {
@@ -102,15 +105,55 @@ impl From<tauri_plugin_store::Error> for CommandError {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A text's writing direction, detected from its content.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Rtl,
+    Ltr,
+}
+
+impl From<barg_core::Direction> for Direction {
+    fn from(dir: barg_core::Direction) -> Self {
+        match dir {
+            barg_core::Direction::Rtl => Direction::Rtl,
+            barg_core::Direction::Ltr => Direction::Ltr,
+        }
+    }
+}
+
+/// Where a source's articles come from.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Sample,
+    File,
+    Web,
+    Feed,
+}
+
+impl From<barg_core::SourceKind> for SourceKind {
+    fn from(kind: barg_core::SourceKind) -> Self {
+        match kind {
+            barg_core::SourceKind::Sample => SourceKind::Sample,
+            barg_core::SourceKind::File => SourceKind::File,
+            barg_core::SourceKind::Web => SourceKind::Web,
+            barg_core::SourceKind::Feed => SourceKind::Feed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ArticleFilterDto {
+pub struct ArticleFilter {
     #[serde(default)]
     pub bookmarked_only: bool,
     #[serde(default)]
     pub unread_only: bool,
+    /// Only this source's articles; null for every source.
     #[serde(default)]
     pub source_id: Option<i64>,
+    /// Only bookmarks with this tag (with `bookmarkedOnly`); null for any.
     #[serde(default)]
     pub tag: Option<String>,
     pub limit: u32,
@@ -118,47 +161,50 @@ pub struct ArticleFilterDto {
     pub offset: u32,
 }
 
-impl From<ArticleFilterDto> for ArticleFilter {
-    fn from(dto: ArticleFilterDto) -> Self {
-        ArticleFilter {
-            bookmarked_only: dto.bookmarked_only,
-            unread_only: dto.unread_only,
-            source_id: dto.source_id,
-            tag: dto.tag,
-            limit: dto.limit,
-            offset: dto.offset,
+impl From<ArticleFilter> for barg_core::ArticleFilter {
+    fn from(f: ArticleFilter) -> Self {
+        barg_core::ArticleFilter {
+            bookmarked_only: f.bookmarked_only,
+            unread_only: f.unread_only,
+            source_id: f.source_id,
+            tag: f.tag,
+            limit: f.limit,
+            offset: f.offset,
         }
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ArticleSummaryDto {
+pub struct ArticleSummary {
     pub id: i64,
     pub title: String,
-    pub title_dir: &'static str,
+    pub title_dir: Direction,
     pub source_title: String,
+    /// Unix seconds.
     pub published_at: Option<i64>,
+    /// Unix seconds.
     pub fetched_at: i64,
+    /// The first line of the text.
     pub snippet: String,
-    pub snippet_dir: &'static str,
+    pub snippet_dir: Direction,
     pub bookmarked: bool,
     pub bookmarked_at: Option<i64>,
     pub source_id: i64,
     pub read: bool,
 }
 
-impl From<ArticleSummary> for ArticleSummaryDto {
-    fn from(a: ArticleSummary) -> Self {
+impl From<barg_core::ArticleSummary> for ArticleSummary {
+    fn from(a: barg_core::ArticleSummary) -> Self {
         Self {
             id: a.id,
             title: a.title,
-            title_dir: a.title_dir.as_str(),
+            title_dir: a.title_dir.into(),
             source_title: a.source_title,
             published_at: a.published_at,
             fetched_at: a.fetched_at,
             snippet: a.snippet,
-            snippet_dir: a.snippet_dir.as_str(),
+            snippet_dir: a.snippet_dir.into(),
             bookmarked: a.bookmarked_at.is_some(),
             bookmarked_at: a.bookmarked_at,
             source_id: a.source_id,
@@ -167,24 +213,29 @@ impl From<ArticleSummary> for ArticleSummaryDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ArticleDto {
+pub struct Article {
     #[serde(flatten)]
-    pub summary: ArticleSummaryDto,
+    pub summary: ArticleSummary,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// Sanitized in Rust: `<p dir="auto">` paragraphs, `<bdi>` around Latin runs.
     pub body_html: String,
-    pub dir: &'static str,
+    pub dir: Direction,
     pub lang: Option<String>,
+    /// How far the reader got, 0 (top) to 1 (end).
     pub reading_position: f64,
+    /// Estimated reading time.
     pub reading_minutes: u32,
+    /// The bookmark's tags; empty when not bookmarked.
     pub tags: Vec<String>,
+    /// The bookmark's note; null when there is none.
     pub note: Option<String>,
 }
 
-impl From<Article> for ArticleDto {
-    fn from(a: Article) -> Self {
+impl From<barg_core::Article> for Article {
+    fn from(a: barg_core::Article) -> Self {
         Self {
             reading_minutes: a.reading_minutes(),
             reading_position: a.reading_position,
@@ -194,15 +245,15 @@ impl From<Article> for ArticleDto {
             url: a.url,
             author: a.author,
             body_html: a.body_html,
-            dir: a.dir.as_str(),
+            dir: a.dir.into(),
             lang: a.language,
         }
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SearchQueryDto {
+pub struct SearchQuery {
     pub text: String,
     pub limit: u32,
     #[serde(default)]
@@ -213,15 +264,17 @@ pub struct SearchQueryDto {
     pub bookmarked_only: bool,
     #[serde(default)]
     pub unread_only: bool,
+    /// Unix seconds, inclusive.
     #[serde(default)]
     pub from: Option<i64>,
+    /// Unix seconds, inclusive.
     #[serde(default)]
     pub to: Option<i64>,
 }
 
-impl From<SearchQueryDto> for SearchQuery {
-    fn from(q: SearchQueryDto) -> Self {
-        SearchQuery {
+impl From<SearchQuery> for barg_core::SearchQuery {
+    fn from(q: SearchQuery) -> Self {
+        barg_core::SearchQuery {
             text: q.text,
             limit: q.limit,
             offset: q.offset,
@@ -234,14 +287,15 @@ impl From<SearchQueryDto> for SearchQuery {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct TextPartDto {
+/// A piece of the original text; `hit` when it matched the query.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TextPart {
     pub text: String,
     pub hit: bool,
 }
 
-impl From<TextPart> for TextPartDto {
-    fn from(p: TextPart) -> Self {
+impl From<barg_core::TextPart> for TextPart {
+    fn from(p: barg_core::TextPart) -> Self {
         Self {
             text: p.text,
             hit: p.hit,
@@ -249,17 +303,17 @@ impl From<TextPart> for TextPartDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SearchHitDto {
-    pub article: ArticleSummaryDto,
-    pub title_parts: Vec<TextPartDto>,
-    pub snippet_parts: Vec<TextPartDto>,
+pub struct SearchHit {
+    pub article: ArticleSummary,
+    pub title_parts: Vec<TextPart>,
+    pub snippet_parts: Vec<TextPart>,
     pub score: f64,
 }
 
-impl From<SearchHit> for SearchHitDto {
-    fn from(h: SearchHit) -> Self {
+impl From<barg_core::SearchHit> for SearchHit {
+    fn from(h: barg_core::SearchHit) -> Self {
         Self {
             article: h.article.into(),
             title_parts: h.title_parts.into_iter().map(Into::into).collect(),
@@ -269,14 +323,15 @@ impl From<SearchHit> for SearchHitDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchResultDto {
-    pub hits: Vec<SearchHitDto>,
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SearchResult {
+    pub hits: Vec<SearchHit>,
+    /// How many articles match, counted up to `SEARCH_TOTAL_CAP`.
     pub total: u32,
 }
 
-impl From<SearchResult> for SearchResultDto {
-    fn from(r: SearchResult) -> Self {
+impl From<barg_core::SearchResult> for SearchResult {
+    fn from(r: barg_core::SearchResult) -> Self {
         Self {
             hits: r.hits.into_iter().map(Into::into).collect(),
             total: r.total,
@@ -284,28 +339,34 @@ impl From<SearchResult> for SearchResultDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SourceDto {
+pub struct Source {
     pub id: i64,
     pub title: String,
-    pub kind: String,
+    pub kind: SourceKind,
     pub article_count: i64,
     pub unread_count: i64,
+    /// A feed's own address; null for other kinds.
     pub url: Option<String>,
+    /// The web site the feed belongs to.
     pub site_url: Option<String>,
+    /// The folder the feed is filed in; null for none.
     pub folder: Option<String>,
+    /// Unix seconds of the last fetch that worked.
     pub last_success_at: Option<i64>,
+    /// Why the last fetch failed; null when it worked.
     pub last_error_code: Option<ErrorCode>,
+    /// Fetch each article's page for its full text (feeds that send summaries).
     pub fetch_full_text: bool,
 }
 
-impl From<Source> for SourceDto {
-    fn from(s: Source) -> Self {
+impl From<barg_core::Source> for Source {
+    fn from(s: barg_core::Source) -> Self {
         Self {
             id: s.id,
             title: s.title,
-            kind: s.kind.as_str().to_owned(),
+            kind: s.kind.into(),
             article_count: s.article_count,
             unread_count: s.unread_count,
             url: s.url,
@@ -319,7 +380,7 @@ impl From<Source> for SourceDto {
 }
 
 /// Streamed to the UI while files import.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportProgress {
     pub files_done: u32,
@@ -330,29 +391,40 @@ pub struct ImportProgress {
     pub current_file: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportFailure {
     pub path: String,
     pub code: ErrorCode,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct ImportReport {
     pub added: u64,
     pub duplicates: u64,
     pub failed: Vec<ImportFailure>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+/// An export's format; the command line takes the same names.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, TS, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum ExportFormatDto {
+pub enum ExportFormat {
     Json,
     Html,
     Md,
 }
 
-#[derive(Debug, Clone, Serialize)]
+impl From<ExportFormat> for barg_core::export::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Json => barg_core::export::ExportFormat::Json,
+            ExportFormat::Html => barg_core::export::ExportFormat::Html,
+            ExportFormat::Md => barg_core::export::ExportFormat::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ExportReport {
     pub articles: u64,
     pub bookmarks: u64,
@@ -372,9 +444,9 @@ impl From<barg_core::feeds::opml::OpmlError> for CommandError {
 }
 
 /// Streamed to the UI while feeds sync.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SyncProgressDto {
+pub struct SyncProgress {
     pub feeds_done: u32,
     pub feeds_total: u32,
     pub added: u64,
@@ -383,7 +455,7 @@ pub struct SyncProgressDto {
     pub current_feed: String,
 }
 
-impl From<&barg_core::feeds::sync::SyncProgress> for SyncProgressDto {
+impl From<&barg_core::feeds::sync::SyncProgress> for SyncProgress {
     fn from(p: &barg_core::feeds::sync::SyncProgress) -> Self {
         Self {
             feeds_done: p.feeds_done,
@@ -396,25 +468,26 @@ impl From<&barg_core::feeds::sync::SyncProgress> for SyncProgressDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A feed that could not be synced.
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct FeedFailureDto {
+pub struct SyncFailure {
     pub source_id: i64,
     pub title: String,
     pub code: ErrorCode,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SyncReportDto {
+pub struct SyncReport {
     pub added: u64,
     pub updated: u64,
     pub unchanged: u64,
-    pub failed: Vec<FeedFailureDto>,
+    pub failed: Vec<SyncFailure>,
 }
 
-impl From<barg_core::feeds::sync::SyncReport> for SyncReportDto {
+impl From<barg_core::feeds::sync::SyncReport> for SyncReport {
     fn from(r: barg_core::feeds::sync::SyncReport) -> Self {
         Self {
             added: r.added,
@@ -423,7 +496,7 @@ impl From<barg_core::feeds::sync::SyncReport> for SyncReportDto {
             failed: r
                 .failed
                 .into_iter()
-                .map(|f| FeedFailureDto {
+                .map(|f| SyncFailure {
                     source_id: f.source_id,
                     title: f.title,
                     code: f.code.into(),
@@ -434,32 +507,47 @@ impl From<barg_core::feeds::sync::SyncReport> for SyncReportDto {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct OpmlImportReport {
+    /// Feeds subscribed to.
     pub added: u64,
+    /// Feeds that were already subscribed to.
     pub existing: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct OpmlExportReport {
     pub feeds: usize,
     pub path: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SavedPage {
     pub id: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A feed offered on a first start.
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DefaultFeed {
-    pub title: &'static str,
-    pub url: &'static str,
-    pub lang: &'static str,
+    pub title: String,
+    pub url: String,
+    pub lang: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A bookmark tag and how many bookmarks have it.
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TagCount {
     pub tag: String,
     pub count: i64,
+}
+
+/// What the UI must tell the user at start: the library could not be opened
+/// (recovery), and/or damaged settings were reset to the defaults.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupState {
+    pub library_problem: Option<CommandError>,
+    /// The unreadable library file, kept as it was.
+    pub library_path: Option<String>,
+    pub settings_reset: bool,
 }

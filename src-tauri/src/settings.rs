@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tauri::Runtime;
 use tauri_plugin_store::StoreExt;
+use ts_rs::TS;
 
 const STORE_KEY: &str = "settings";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Barg is Persian-first: a first start speaks Persian.
@@ -18,7 +19,7 @@ pub enum Language {
     En,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     Light,
@@ -29,7 +30,7 @@ pub enum Theme {
 }
 
 /// Which digits dates and counts are shown in (article text is never changed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Digits {
     #[default]
@@ -38,7 +39,7 @@ pub enum Digits {
 }
 
 /// The calendar of displayed dates, independent of the interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Calendar {
     #[default]
@@ -48,26 +49,28 @@ pub enum Calendar {
 
 /// Every field has a default, so a settings file from an older Barg (or
 /// with a field missing) still loads; values out of range are clamped.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
     /// Show Persian articles with lost half-spaces repaired (display only).
     pub repair_half_spaces: bool,
-    /// Reader font size in CSS pixels, 14 to 28.
+    /// Reader font size in CSS pixels ([`FONT_SIZE_RANGE`]).
     pub font_size: u8,
-    /// Reader line height, 1.4 to 2.4.
+    /// Reader line height ([`LINE_HEIGHT_RANGE`]).
     pub line_height: f32,
-    /// Reader text width in `ch`, 30 to 90.
+    /// Reader text width in `ch` ([`TEXT_WIDTH_RANGE`]).
     pub text_width: u16,
     pub digits: Digits,
     pub calendar: Calendar,
     /// Mark an article read when it is opened.
     pub mark_read_on_open: bool,
-    /// Widths in CSS pixels of the sources pane and the list pane.
+    /// Widths in CSS pixels of the sources pane and the list pane
+    /// ([`PANE_WIDTH_RANGES`]).
     pub pane_widths: [u16; 2],
-    /// Minutes between background syncs; 0 turns them off.
+    /// Minutes between background syncs; 0 turns them off (at most
+    /// [`REFRESH_MINUTES_MAX`]).
     pub refresh_minutes: u16,
     /// Whether the default Persian feeds were offered (they are, once).
     pub feeds_offered: bool,
@@ -92,21 +95,62 @@ impl Default for Settings {
     }
 }
 
+/// A number setting's range as the settings keep it and the UI's slider
+/// offers it; the UI's copy is generated (`ui/src/lib/generated/ipc.ts`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range<T> {
+    pub min: T,
+    pub max: T,
+    /// The slider's step.
+    pub step: T,
+}
+
+impl<T: PartialOrd + Copy> Range<T> {
+    fn clamp(&self, value: T) -> T {
+        if value < self.min {
+            self.min
+        } else if value > self.max {
+            self.max
+        } else {
+            value
+        }
+    }
+}
+
+pub const FONT_SIZE_RANGE: Range<u8> = Range {
+    min: 14,
+    max: 28,
+    step: 1,
+};
+pub const LINE_HEIGHT_RANGE: Range<f32> = Range {
+    min: 1.4,
+    max: 2.4,
+    step: 0.1,
+};
+pub const TEXT_WIDTH_RANGE: Range<u16> = Range {
+    min: 30,
+    max: 90,
+    step: 2,
+};
+/// The sources pane's and the list pane's [min, max] widths.
+pub const PANE_WIDTH_RANGES: [[u16; 2]; 2] = [[160, 480], [240, 800]];
+/// A day: background syncs further apart are as good as off.
+pub const REFRESH_MINUTES_MAX: u16 = 24 * 60;
+
 impl Settings {
     /// The same settings with every number inside its range.
     pub fn clamped(mut self) -> Self {
-        self.font_size = self.font_size.clamp(14, 28);
+        self.font_size = FONT_SIZE_RANGE.clamp(self.font_size);
         self.line_height = if self.line_height.is_finite() {
-            self.line_height.clamp(1.4, 2.4)
+            LINE_HEIGHT_RANGE.clamp(self.line_height)
         } else {
-            1.9
+            Settings::default().line_height
         };
-        self.text_width = self.text_width.clamp(30, 90);
-        self.refresh_minutes = self.refresh_minutes.min(24 * 60);
-        self.pane_widths = [
-            self.pane_widths[0].clamp(160, 480),
-            self.pane_widths[1].clamp(240, 800),
-        ];
+        self.text_width = TEXT_WIDTH_RANGE.clamp(self.text_width);
+        self.refresh_minutes = self.refresh_minutes.min(REFRESH_MINUTES_MAX);
+        for (width, [min, max]) in self.pane_widths.iter_mut().zip(PANE_WIDTH_RANGES) {
+            *width = (*width).clamp(min, max);
+        }
         self
     }
 }

@@ -32,7 +32,8 @@ use crate::{Library, LibraryError, Timestamp};
 pub const CANDIDATES: u32 = 200;
 /// …together with the newest this many matches in the title.
 pub const TITLE_CANDIDATES: u32 = 100;
-/// Matches are counted up to this many (what the UI shows as "10,000+").
+/// Matches are counted up to this many (the UI shows "2,000+"; its copy of
+/// the number is generated from this one).
 pub const TOTAL_CAP: u32 = 2_000;
 /// Title matches are looked for among this many of the newest articles: a
 /// pair of common words rarely meets in a title, and looking further back

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bindings;
 mod cli;
 mod commands;
 mod crash;

@@ -6,217 +6,75 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
-export type Direction = 'rtl' | 'ltr';
-export type Language = 'fa' | 'en';
-export type Theme = 'light' | 'dark' | 'sepia' | 'system';
-/** Digits for the dates and counts the interface shows; article text keeps its own. */
-export type Digits = 'persian' | 'latin';
-export type Calendar = 'jalali' | 'gregorian';
+// Every type that crosses IPC is generated from its Rust definition.
+import type {
+  Article,
+  ArticleFilter,
+  ArticleSummary,
+  Calendar,
+  CommandError,
+  DefaultFeed,
+  Digits,
+  Direction,
+  ErrorCode,
+  ExportFormat,
+  ExportReport,
+  ImportFailure,
+  ImportProgress,
+  ImportReport,
+  Language,
+  OpmlExportReport,
+  OpmlImportReport,
+  SavedPage,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  Settings,
+  Source,
+  SourceKind,
+  StartupState,
+  SyncFailure,
+  SyncProgress,
+  SyncReport,
+  TagCount,
+  TextPart,
+  Theme,
+} from './generated/ipc';
 
-export interface ArticleSummary {
-  id: number;
-  title: string;
-  titleDir: Direction;
-  sourceId: number;
-  sourceTitle: string;
-  /** Unix seconds. */
-  publishedAt: number | null;
-  /** Unix seconds. */
-  fetchedAt: number;
-  /** The first line of the text. */
-  snippet: string;
-  snippetDir: Direction;
-  bookmarked: boolean;
-  bookmarkedAt: number | null;
-  read: boolean;
-}
-
-export interface Article extends ArticleSummary {
-  url: string | null;
-  author: string | null;
-  /** Sanitized by the Rust side: `<p dir="auto">` paragraphs, `<bdi>` around Latin runs. */
-  bodyHtml: string;
-  dir: Direction;
-  lang: string | null;
-  /** How far the reader got, 0 (top) to 1 (end). */
-  readingPosition: number;
-  /** Estimated reading time. */
-  readingMinutes: number;
-  /** The bookmark's tags; empty when not bookmarked. */
-  tags: string[];
-  /** The bookmark's note; null when there is none. */
-  note: string | null;
-}
-
-export interface ArticleFilter {
-  bookmarkedOnly: boolean;
-  unreadOnly: boolean;
-  /** Only this source's articles; null for every source. */
-  sourceId: number | null;
-  /** Only bookmarks with this tag (with `bookmarkedOnly`); null for any. */
-  tag: string | null;
-  limit: number;
-  offset: number;
-}
-
-export interface Settings {
-  language: Language;
-  theme: Theme;
-  /** Show Persian text with lost half-spaces, digits and punctuation spacing repaired. */
-  repairHalfSpaces: boolean;
-  /** Reader body font size in px, 14–28. */
-  fontSize: number;
-  /** Reader body line height, 1.4–2.4. */
-  lineHeight: number;
-  /** Reader column's greatest width in `ch`, 30–90. */
-  textWidth: number;
-  digits: Digits;
-  calendar: Calendar;
-  /** Mark an article read when it is opened. */
-  markReadOnOpen: boolean;
-  /** Widths in px of the sources pane and of the article list pane. */
-  paneWidths: [number, number];
-  /** Refresh every feed this often, in minutes; 0 turns it off. */
-  refreshMinutes: number;
-  /** Whether the starter feeds were offered (taken or declined). */
-  feedsOffered: boolean;
-}
-
-/** A piece of the original text; `hit` when it matched the query. */
-export interface TextPart {
-  text: string;
-  hit: boolean;
-}
-
-export interface SearchQuery {
-  text: string;
-  limit: number;
-  offset: number;
-  sourceId: number | null;
-  bookmarkedOnly: boolean;
-  unreadOnly: boolean;
-  /** Unix seconds, inclusive. */
-  from: number | null;
-  /** Unix seconds, inclusive. */
-  to: number | null;
-}
-
-export interface SearchHit {
-  article: ArticleSummary;
-  titleParts: TextPart[];
-  snippetParts: TextPart[];
-  score: number;
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  /** How many articles match, capped at `SEARCH_TOTAL_CAP`. */
-  total: number;
-}
-
-/** The backend stops counting matches here. */
-export const SEARCH_TOTAL_CAP = 2000;
-
-/** A bookmark tag and how many bookmarks have it. */
-export interface TagCount {
-  tag: string;
-  count: number;
-}
-
-export type SourceKind = 'sample' | 'file' | 'web' | 'feed';
-
-export interface Source {
-  id: number;
-  title: string;
-  kind: SourceKind;
-  articleCount: number;
-  unreadCount: number;
-  /** A feed's own address; null for other kinds. */
-  url: string | null;
-  /** The web site the feed belongs to. */
-  siteUrl: string | null;
-  /** The folder the feed is filed in; null for none. */
-  folder: string | null;
-  /** Unix seconds of the last fetch that worked. */
-  lastSuccessAt: number | null;
-  /** Why the last fetch failed (an error code, shown as `error-<code>`); null when it worked. */
-  lastErrorCode: string | null;
-  /** Fetch each article's page for its full text, for feeds that send only a summary. */
-  fetchFullText: boolean;
-}
-
-export interface SyncProgress {
-  feedsDone: number;
-  feedsTotal: number;
-  added: number;
-  updated: number;
-  failed: number;
-  currentFeed: string;
-}
-
-export interface SyncFailure {
-  sourceId: number;
-  title: string;
-  /** An error code, shown as `error-<code>`. */
-  code: string;
-  message: string;
-}
-
-export interface SyncReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  failed: SyncFailure[];
-}
-
-export interface OpmlImportReport {
-  /** Feeds subscribed to. */
-  added: number;
-  /** Feeds that were already subscribed to. */
-  existing: number;
-}
-
-export interface OpmlExportReport {
-  feeds: number;
-  path: string;
-}
-
-/** A feed offered on first start. */
-export interface DefaultFeed {
-  title: string;
-  url: string;
-  lang: string;
-}
-
-export interface ImportProgress {
-  filesDone: number;
-  filesTotal: number;
-  added: number;
-  duplicates: number;
-  failed: number;
-  currentFile: string;
-}
-
-export interface ImportFailure {
-  path: string;
-  /** An error code, shown as `error-<code>`. */
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  added: number;
-  duplicates: number;
-  failed: ImportFailure[];
-}
-
-export type ExportFormat = 'json' | 'html' | 'md';
-
-export interface ExportReport {
-  articles: number;
-  bookmarks: number;
-  path: string;
-}
+export type {
+  Article,
+  ArticleFilter,
+  ArticleSummary,
+  Calendar,
+  CommandError,
+  DefaultFeed,
+  Digits,
+  Direction,
+  ErrorCode,
+  ExportFormat,
+  ExportReport,
+  ImportFailure,
+  ImportProgress,
+  ImportReport,
+  Language,
+  OpmlExportReport,
+  OpmlImportReport,
+  SavedPage,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  Settings,
+  Source,
+  SourceKind,
+  StartupState,
+  SyncFailure,
+  SyncProgress,
+  SyncReport,
+  TagCount,
+  TextPart,
+  Theme,
+};
+export { SEARCH_TOTAL_CAP } from './generated/ipc';
 
 /** A file dialog filter: a name for the user and extensions without the dot. */
 export interface FileFilter {
@@ -232,9 +90,9 @@ export type FileDrag = { type: 'over' } | { type: 'drop'; paths: string[] } | { 
  * `message` is for logs, never for the screen.
  */
 export class BackendError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
@@ -245,7 +103,7 @@ export class BackendError extends Error {
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
   if (typeof reason === 'object' && reason !== null && typeof (reason as { code?: unknown }).code === 'string') {
-    const { code, message } = reason as { code: string; message?: unknown };
+    const { code, message } = reason as { code: ErrorCode; message?: unknown };
     return new BackendError(code, typeof message === 'string' ? message : '');
   }
   // Outside Tauri (a plain browser) or an unexpected shape: an internal error.
@@ -324,7 +182,7 @@ export function exportOpml(path: string): Promise<OpmlExportReport> {
 }
 
 /** Fetches a web page and stores it as an article; resolves to the article's id. */
-export function savePage(url: string): Promise<{ id: number }> {
+export function savePage(url: string): Promise<SavedPage> {
   return call('save_page', { url });
 }
 
@@ -415,16 +273,7 @@ export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() 
   }
 }
 
-/** What the user must be told at start. */
-export interface StartupState {
-  /** The library could not be opened: the app is in recovery. */
-  libraryProblem: { code: string; message: string } | null;
-  /** The unreadable library file, kept as it was. */
-  libraryPath: string | null;
-  /** Damaged settings were replaced by the defaults. */
-  settingsReset: boolean;
-}
-
+/** What the user must be told at start: recovery, or settings reset to the defaults. */
 export function startupState(): Promise<StartupState> {
   return call('startup_state');
 }

@@ -2,6 +2,7 @@
 // keys; the reader takes the rest. Widths are in CSS pixels along the inline
 // axis, so "wider" means the same in both directions; only turning a
 // physical pointer movement or arrow key into a change needs the direction.
+import { DEFAULT_SETTINGS, PANE_WIDTH_RANGES } from '../generated/ipc';
 
 export type PaneWidths = [number, number];
 export type PaneIndex = 0 | 1;
@@ -10,13 +11,10 @@ export type Direction = 'rtl' | 'ltr';
 /** Below this window width only one pane shows at a time. */
 export const NARROW_BELOW = 760;
 
-export const DEFAULT_PANE_WIDTHS: PaneWidths = [220, 380];
+export const DEFAULT_PANE_WIDTHS: PaneWidths = [...DEFAULT_SETTINGS.paneWidths];
 
-/** [min, max] of the sources pane and of the list pane (the backend clamps to the same). */
-export const PANE_LIMITS: readonly [[number, number], [number, number]] = [
-  [160, 480],
-  [240, 800],
-];
+/** [min, max] of the sources pane and of the list pane: the backend's own limits, generated. */
+export const PANE_LIMITS: readonly [readonly [number, number], readonly [number, number]] = PANE_WIDTH_RANGES;
 
 /** The reader keeps at least this much when the panes are fitted to the window. */
 export const READER_MIN = 320;
@@ -28,7 +26,7 @@ export const SPLITTERS_WIDTH = 2 * 6;
 export const STEP = 16;
 export const BIG_STEP = 64;
 
-function clamp(value: number, [min, max]: [number, number]): number {
+function clamp(value: number, [min, max]: readonly [number, number]): number {
   return Math.min(max, Math.max(min, Math.round(value)));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EXPORT_CHOICES, exportPlan, OPML_DEFAULT_PATH, OPML_EXTENSIONS } from './exports';
 import { fileName, mergeReports } from './imports.svelte';
+import type { ImportFailure } from '../backend';
 
 describe('fileName', () => {
   const cases: [string, string, string][] = [
@@ -17,7 +18,7 @@ describe('fileName', () => {
 });
 
 describe('mergeReports', () => {
-  const failure = (path: string) => ({ path, code: 'unsupported-format', message: '' });
+  const failure = (path: string): ImportFailure => ({ path, code: 'unsupported-format', message: '' });
 
   test('the first report is copied, not shared', () => {
     const first = { added: 2, duplicates: 1, failed: [failure('a.pdf')] };

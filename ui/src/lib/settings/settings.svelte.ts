@@ -1,25 +1,13 @@
 // The settings as the interface uses them: applied at once to the document,
 // persisted through the backend.
 import { getSettings, setSettings, toBackendError, type Settings } from '../backend';
-import { clampPaneWidths, DEFAULT_PANE_WIDTHS } from '../layout/panes';
+import { clampPaneWidths } from '../layout/panes';
 import { setLanguage } from '../l10n/locale.svelte';
 import { applyTheme } from './theme';
 
-/** What the Rust side returns on first start; used when it cannot answer. */
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'fa',
-  theme: 'system',
-  repairHalfSpaces: true,
-  fontSize: 18,
-  lineHeight: 1.9,
-  textWidth: 42,
-  digits: 'persian',
-  calendar: 'jalali',
-  markReadOnOpen: true,
-  paneWidths: [...DEFAULT_PANE_WIDTHS],
-  refreshMinutes: 30,
-  feedsOffered: false,
-};
+// The defaults and ranges are Rust's (`src-tauri/src/settings.rs`), generated.
+import { DEFAULT_SETTINGS, FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, TEXT_WIDTH_RANGE } from '../generated/ipc';
+export { DEFAULT_SETTINGS, FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, TEXT_WIDTH_RANGE };
 
 /** How often feeds may refresh by themselves, in minutes; 0 is off. */
 export const REFRESH_CHOICES = [0, 15, 30, 60, 180] as const;
@@ -29,11 +17,6 @@ function refreshChoice(value: unknown, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fallback;
   return REFRESH_CHOICES.reduce((best, choice) => (Math.abs(choice - value) < Math.abs(best - value) ? choice : best));
 }
-
-/** The reader's ranges: [min, max, step]. */
-export const FONT_SIZE_RANGE = [14, 28, 1] as const;
-export const LINE_HEIGHT_RANGE = [1.4, 2.4, 0.1] as const;
-export const TEXT_WIDTH_RANGE = [30, 90, 2] as const;
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
