@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod persian;
 pub mod sample;
 pub mod search;
+pub mod store;
 pub mod text;
 
 pub use articles::{

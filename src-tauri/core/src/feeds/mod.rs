@@ -24,9 +24,9 @@ use std::sync::Arc;
 use rusqlite::{params, OptionalExtension};
 
 #[cfg(doc)]
-use crate::articles::derive;
-use crate::articles::{folded_source_title, insert_article, Derived, Prepared};
-use crate::search::NewTerms;
+use crate::store::derive;
+use crate::store::terms::NewTerms;
+use crate::store::{folded_source_title, insert_article, Derived, Prepared};
 use crate::{Code, Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -260,7 +260,7 @@ impl Library {
                     .query_row(params![source_id, guid], |r| {
                         let (title, body, hash): (String, String, String) =
                             (r.get(0)?, r.get(1)?, r.get(2)?);
-                        Ok(crate::articles::content_hash(&title, &body) != hash)
+                        Ok(crate::store::content_hash(&title, &body) != hash)
                     })
                     .optional()?;
                 if differs == Some(true) {
@@ -380,7 +380,7 @@ fn store_fetch(
                 if hash == item.hash {
                     stored.unchanged += 1;
                 } else {
-                    crate::articles::update_article(tx, id, &source, item)?;
+                    crate::store::update_article(tx, id, &source, item)?;
                     stored.updated.push(id);
                     stored.fresh.push((n, id));
                 }

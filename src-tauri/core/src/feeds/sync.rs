@@ -25,9 +25,9 @@ use super::fetch::Validators;
 use super::fetch::{Body, FetchError, Fetched, Fetcher};
 use super::images::{image_urls, ImageCache, ImageCounts};
 use super::{blocking, Cancel, Feed, FeedFetch, StoredItems};
-use crate::articles::{content_hash, derive_version, Derived};
 use crate::ingest::{decode, feed as feed_format, html};
-use crate::search::NewTerms;
+use crate::store::terms::NewTerms;
+use crate::store::{content_hash, derive_version, Derived};
 use crate::{Code, Library, LibraryError, NewArticle, Timestamp};
 
 /// Items whose text is shorter than this are taken for summaries.

@@ -347,14 +347,14 @@ fn compacting_the_index_merges_its_segments_and_keeps_every_hit() {
 
     assert_eq!(
         library
-            .compact_after_import(barg_core::search::COMPACT_AFTER - 1)
+            .compact_after_import(barg_core::store::compact::COMPACT_AFTER - 1)
             .unwrap(),
         0,
         "a small import leaves the index to FTS5's own merging"
     );
     assert!(segments() > 1, "nothing was merged");
     let steps = library
-        .compact_after_import(barg_core::search::COMPACT_AFTER)
+        .compact_after_import(barg_core::store::compact::COMPACT_AFTER)
         .unwrap();
     assert!(steps >= 1, "a large import compacts the index");
     assert_eq!(segments(), 1, "one segment is left");

@@ -1,0 +1,287 @@
+//! Storing articles: what is derived from an article before the write lock
+//! is taken (hash, direction, folded text), and the insert or update that
+//! stores and indexes it in the caller's transaction. Imports, syncs and
+//! saved pages all store through here; `articles` reads and `search`
+//! queries what it wrote.
+
+pub mod compact;
+pub(crate) mod index;
+pub(crate) mod terms;
+
+use rusqlite::{params, OptionalExtension};
+
+use crate::articles::{InsertOutcome, NewArticle};
+use crate::text::{detect_direction, Direction};
+use crate::{Library, LibraryError, Timestamp};
+use index::Folded;
+
+impl Library {
+    /// Stores one article unless the library already has it.
+    pub fn add_article(
+        &self,
+        source_id: i64,
+        article: &NewArticle,
+        now: Timestamp,
+    ) -> Result<InsertOutcome, LibraryError> {
+        Ok(self.add_articles(source_id, std::slice::from_ref(article), now)?[0])
+    }
+
+    /// Stores articles in one short write transaction, skipping those the
+    /// library already has (same guid in the source, same URL, or same
+    /// content, also within the batch).
+    pub fn add_articles(
+        &self,
+        source_id: i64,
+        articles: &[NewArticle],
+        now: Timestamp,
+    ) -> Result<Vec<InsertOutcome>, LibraryError> {
+        // Folding, hashing and direction happen before the write lock is
+        // taken, so other work goes on meanwhile; the transaction only writes.
+        let prepared = prepare_all(articles);
+        self.write_indexing(|tx, terms| {
+            let source = folded_source_title(tx, source_id)?;
+            let outcomes = prepared
+                .iter()
+                .map(|article| insert_article(tx, source_id, &source, article, now))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut added = false;
+            for (article, outcome) in prepared.iter().zip(&outcomes) {
+                if let InsertOutcome::Added(_) = outcome {
+                    terms.add_folded(&article.folded);
+                    added = true;
+                }
+            }
+            if added {
+                terms.add(&source);
+            }
+            Ok(outcomes)
+        })
+    }
+}
+
+/// What storing an article needs that can be computed without the library:
+/// computed before the write lock is taken (a sync does it in each feed's
+/// own task), so that the writer only writes.
+pub(crate) struct Derived {
+    pub hash: String,
+    pub dir: Direction,
+    pub folded: Folded,
+}
+
+pub(crate) fn derive(article: &NewArticle) -> Derived {
+    derive_version(article, content_hash(&article.title, &article.body_text))
+}
+
+/// [`derive`] with the hash the article is known by given (a feed item's
+/// is that of the feed's own text, also when a page's text replaced it).
+pub(crate) fn derive_version(article: &NewArticle, hash: String) -> Derived {
+    Derived {
+        hash,
+        dir: detect_direction(
+            &format!("{}\n{}", article.title, article.body_text),
+            Direction::Rtl,
+        ),
+        folded: Folded::of(
+            &article.title,
+            &article.body_text,
+            article.author.as_deref(),
+        ),
+    }
+}
+
+/// [`derive`]s articles from anywhere, on every core when there are enough
+/// of them to pay.
+pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<Derived> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if threads < 2 || articles.len() < 64 {
+        return articles.iter().map(|a| derive(a)).collect();
+    }
+    let chunk = articles.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|a| derive(a)).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// An article with what was [`derive`]d from it, ready to store.
+pub(crate) struct Prepared<'a> {
+    pub article: &'a NewArticle,
+    pub hash: String,
+    pub dir: Direction,
+    pub folded: Folded,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(article: &'a NewArticle, derived: Derived) -> Self {
+        let Derived { hash, dir, folded } = derived;
+        Self {
+            article,
+            hash,
+            dir,
+            folded,
+        }
+    }
+}
+
+/// Prepares a batch, deriving on every core when it is large enough to pay.
+pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+    let derived = derive_each(&articles.iter().collect::<Vec<_>>());
+    articles
+        .iter()
+        .zip(derived)
+        .map(|(a, d)| Prepared::new(a, d))
+        .collect()
+}
+
+/// A source's title, folded for the index (`SourceNotFound` if missing).
+pub(crate) fn folded_source_title(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+) -> Result<String, LibraryError> {
+    let title: String = tx
+        .query_row(
+            "SELECT title FROM sources WHERE id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(LibraryError::SourceNotFound(source_id))?;
+    Ok(crate::persian::fold::fold(&title))
+}
+
+/// Stores and indexes an article unless the library has it already (same
+/// guid in the source, same URL or same content). The caller adds the words
+/// of what was added to the transaction's `NewTerms`.
+pub(crate) fn insert_article(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+    folded_source: &str,
+    prepared: &Prepared<'_>,
+    now: Timestamp,
+) -> Result<InsertOutcome, LibraryError> {
+    let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
+    {
+        let existing: Option<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM articles WHERE (source_id = ?1 AND guid = ?2)
+                        OR (?3 IS NOT NULL AND url = ?3) OR content_hash = ?4 LIMIT 1",
+            )?
+            .query_row(params![source_id, article.guid, article.url, hash], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(InsertOutcome::Duplicate(id));
+        }
+        tx.prepare_cached(
+            "INSERT INTO articles (source_id, guid, url, title, author, published_at, fetched_at,
+                     sort_at, language, direction, body_html, body_text, content_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            source_id,
+            article.guid,
+            article.url,
+            article.title,
+            article.author,
+            article.published_at,
+            now,
+            article.published_at.unwrap_or(now),
+            article.language,
+            dir.as_str(),
+            article.body_html,
+            article.body_text,
+            hash,
+        ])?;
+        let id = tx.last_insert_rowid();
+        index::index_folded(tx, id, &prepared.folded, folded_source)?;
+        Ok(InsertOutcome::Added(id))
+    }
+}
+
+/// Replaces an article's text with a newer version of it (a feed item that
+/// changed); read state, reading position and bookmark stay. The caller adds
+/// the new text's words to the transaction's `NewTerms`.
+pub(crate) fn update_article(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    folded_source: &str,
+    prepared: &Prepared<'_>,
+) -> Result<(), LibraryError> {
+    let (article, dir) = (prepared.article, prepared.dir);
+    tx.prepare_cached(
+        "UPDATE articles SET url = ?2, title = ?3, author = ?4,
+                published_at = coalesce(?5, published_at), sort_at = coalesce(?5, sort_at),
+                language = ?6, direction = ?7, body_html = ?8, body_text = ?9, content_hash = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        article.url,
+        article.title,
+        article.author,
+        article.published_at,
+        article.language,
+        dir.as_str(),
+        article.body_html,
+        article.body_text,
+        prepared.hash,
+    ])?;
+    tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
+        .execute([id])?;
+    index::index_folded(tx, id, &prepared.folded, folded_source)
+}
+
+/// A hash of the article's words, blind to whitespace, so the same story
+/// arriving twice (re-imported file, feed and saved page) is stored once.
+pub(crate) fn content_hash(title: &str, body: &str) -> String {
+    // FNV-1a over the bytes of the non-whitespace characters (the pieces
+    // between whitespace, in order), a NUL between title and body: stable
+    // across builds and platforms, unlike `DefaultHasher`.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    title
+        .split_whitespace()
+        .for_each(|piece| feed(piece.as_bytes()));
+    feed(&[0]);
+    body.split_whitespace()
+        .for_each(|piece| feed(piece.as_bytes()));
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_ignores_whitespace_but_not_words() {
+        assert_eq!(
+            content_hash("t", "a b\nc"),
+            content_hash("t", "a  b c"),
+            "whitespace alone must not make a new article"
+        );
+        assert_ne!(
+            content_hash("t", "a b c"),
+            content_hash("t", "a b d"),
+            "different words are different content"
+        );
+        assert_ne!(
+            content_hash("ab", "c"),
+            content_hash("a", "bc"),
+            "the title/body boundary matters"
+        );
+    }
+}
