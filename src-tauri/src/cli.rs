@@ -440,7 +440,7 @@ fn execute(
             match action {
                 FeedsAction::Add { url, folder } => {
                     let id = runtime()?
-                        .block_on(barg_core::feeds::sync::subscribe(
+                        .block_on(barg_core::feeds::subscribe::subscribe(
                             library,
                             &state.fetcher,
                             &url,
@@ -565,7 +565,7 @@ fn execute(
             let state = crate::AppState::open(data_dir)
                 .map_err(|e| library_error(messages, language, e))?;
             let id = runtime()?
-                .block_on(barg_core::feeds::sync::save_page(
+                .block_on(barg_core::feeds::web_page::save_page(
                     &state.library,
                     &state.fetcher,
                     &url,

@@ -244,7 +244,7 @@ pub async fn add_feed(
     url: String,
     folder: Option<String>,
 ) -> Result<ipc::Source, CommandError> {
-    let id = barg_core::feeds::sync::subscribe(
+    let id = barg_core::feeds::subscribe::subscribe(
         &state.library,
         &state.fetcher,
         &url,
@@ -371,7 +371,7 @@ pub async fn export_opml(
 /// Saves a web page for offline reading; returns the new article's id.
 #[tauri::command]
 pub async fn save_page(state: State<'_, AppState>, url: String) -> Result<SavedPage, CommandError> {
-    let id = barg_core::feeds::sync::save_page(
+    let id = barg_core::feeds::web_page::save_page(
         &state.library,
         &state.fetcher,
         &url,

@@ -431,8 +431,8 @@ pub struct ExportReport {
     pub path: String,
 }
 
-impl From<barg_core::feeds::sync::AddError> for CommandError {
-    fn from(error: barg_core::feeds::sync::AddError) -> Self {
+impl From<barg_core::feeds::subscribe::AddError> for CommandError {
+    fn from(error: barg_core::feeds::subscribe::AddError) -> Self {
         Self::new(error.code(), error.to_string())
     }
 }

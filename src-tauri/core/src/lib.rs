@@ -28,6 +28,7 @@ pub mod text;
 
 pub use articles::{
     Article, ArticleFilter, ArticleSummary, InsertOutcome, NewArticle, Source, SourceKind,
+    WellKnownSource,
 };
 pub use db::{Library, SCHEMA_VERSION};
 pub use error::{Code, LibraryError};

@@ -3,7 +3,7 @@
 //! Persian/English one. The texts are compiled into the binary.
 
 use crate::ingest::plain_text;
-use crate::{Library, LibraryError, NewArticle, SourceKind, Timestamp};
+use crate::{Library, LibraryError, NewArticle, Timestamp};
 
 struct SampleFile {
     name: &'static str,
@@ -31,8 +31,6 @@ const SAMPLE_FILES: &[SampleFile] = &[
     },
 ];
 
-const SAMPLE_SOURCE_TITLE: &str = "برگ · Barg";
-const SAMPLE_SOURCE_LOCATOR: &str = "sample:barg";
 const SAMPLE_IMPORTED_KEY: &str = "sample_imported";
 
 /// Fills a new library with the sample articles, once in its life: a user who
@@ -42,12 +40,7 @@ pub fn import_once(library: &Library, now: Timestamp) -> Result<usize, LibraryEr
     if library.library_setting(SAMPLE_IMPORTED_KEY)?.is_some() {
         return Ok(0);
     }
-    let source_id = library.ensure_source(
-        SourceKind::Sample,
-        SAMPLE_SOURCE_TITLE,
-        SAMPLE_SOURCE_LOCATOR,
-        now,
-    )?;
+    let source_id = library.ensure_well_known(crate::articles::SAMPLE, now)?;
     let mut added = 0;
     for article in sample_articles() {
         if let crate::InsertOutcome::Added(_) = library.add_article(source_id, &article, now)? {

@@ -30,6 +30,34 @@ impl SourceKind {
     }
 }
 
+/// A source every library may have, known by its locator. Its title is
+/// stored in both languages (the interface shows it as stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WellKnownSource {
+    pub kind: SourceKind,
+    pub locator: &'static str,
+    pub title: &'static str,
+}
+
+/// The articles bundled with Barg.
+pub const SAMPLE: WellKnownSource = WellKnownSource {
+    kind: SourceKind::Sample,
+    locator: "sample:barg",
+    title: "برگ · Barg",
+};
+/// Text files imported one by one.
+pub const IMPORTED_FILES: WellKnownSource = WellKnownSource {
+    kind: SourceKind::File,
+    locator: "file:imported",
+    title: "پرونده‌ها · Files",
+};
+/// Web pages saved from their address or imported as files.
+pub const SAVED_PAGES: WellKnownSource = WellKnownSource {
+    kind: SourceKind::Web,
+    locator: "web:saved",
+    title: "صفحه‌های ذخیره‌شده · Saved pages",
+};
+
 /// An article about to be stored. `body_html` must already be safe (built by
 /// [`crate::text::paragraphs_to_html`] or sanitized).
 #[derive(Debug, Clone)]
@@ -135,6 +163,15 @@ pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at
 pub(crate) const SUMMARY_COLUMN_COUNT: usize = 10;
 
 impl Library {
+    /// The id of a well-known source, creating it if needed.
+    pub fn ensure_well_known(
+        &self,
+        source: WellKnownSource,
+        now: Timestamp,
+    ) -> Result<i64, LibraryError> {
+        self.ensure_source(source.kind, source.title, source.locator, now)
+    }
+
     /// Returns the id of the source with this `locator`, creating it if needed.
     pub fn ensure_source(
         &self,

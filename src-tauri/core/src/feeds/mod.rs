@@ -16,7 +16,9 @@ pub mod discover;
 pub mod fetch;
 pub mod images;
 pub mod opml;
+pub mod subscribe;
 pub mod sync;
+pub mod web_page;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -18,6 +18,23 @@ pub struct Page {
     pub body_text: String,
 }
 
+impl Page {
+    /// The page as an article known by `guid` (its address, or the file
+    /// it was imported from).
+    pub fn into_article(self, guid: String, url: Option<String>) -> crate::NewArticle {
+        crate::NewArticle {
+            guid,
+            url,
+            title: self.title,
+            author: self.author,
+            published_at: self.published_at,
+            language: self.language,
+            body_html: self.body_html,
+            body_text: self.body_text,
+        }
+    }
+}
+
 /// Extracts the article of an HTML page; `url` (if known) resolves links.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
     let base = url.and_then(|u| url::Url::parse(u).ok());

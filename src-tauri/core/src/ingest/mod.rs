@@ -12,7 +12,7 @@ pub mod sanitize;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 
-use crate::{Code, InsertOutcome, Library, LibraryError, NewArticle, SourceKind, Timestamp};
+use crate::{Code, InsertOutcome, Library, LibraryError, SourceKind, Timestamp};
 
 /// Files other than streamed formats (plain text, Barg JSON Lines) larger
 /// than this are refused: they are parsed whole.
@@ -114,9 +114,6 @@ impl ImportCounts {
     }
 }
 
-/// The source that imported files go to.
-const FILES_SOURCE: (&str, &str) = ("پرونده‌ها · Files", "file:imported");
-
 impl Library {
     /// Imports one file of any supported format. A file that fails adds
     /// nothing it had not already stored; the library stays as it was.
@@ -159,7 +156,7 @@ impl Library {
         path: &Path,
         now: Timestamp,
     ) -> Result<ImportCounts, IngestError> {
-        let source = self.ensure_source(SourceKind::File, FILES_SOURCE.0, FILES_SOURCE.1, now)?;
+        let source = self.ensure_well_known(crate::articles::IMPORTED_FILES, now)?;
         let name = path.display().to_string();
         let mut splitter = plain_text::Splitter::default();
         let mut counts = ImportCounts::default();
@@ -195,17 +192,8 @@ impl Library {
         now: Timestamp,
     ) -> Result<ImportCounts, IngestError> {
         let page = html::extract(text, None)?;
-        let source = self.ensure_source(SourceKind::Web, "صفحه‌ها · Pages", "web:saved", now)?;
-        let article = NewArticle {
-            guid: path.display().to_string(),
-            url: None,
-            title: page.title,
-            author: page.author,
-            published_at: page.published_at,
-            language: page.language,
-            body_html: page.body_html,
-            body_text: page.body_text,
-        };
+        let source = self.ensure_well_known(crate::articles::SAVED_PAGES, now)?;
+        let article = page.into_article(path.display().to_string(), None);
         let mut counts = ImportCounts::default();
         counts.count(&self.add_articles(source, &[article], now)?);
         Ok(counts)

@@ -503,9 +503,15 @@ async fn a_page_address_finds_its_feed_and_redirects_are_followed() {
             "text/html; charset=utf-8",
         ),
     );
-    let id = sync::subscribe(&library, &fetcher, &server.url("/"), Some("خبر"), NOW)
-        .await
-        .unwrap();
+    let id = barg_core::feeds::subscribe::subscribe(
+        &library,
+        &fetcher,
+        &server.url("/"),
+        Some("خبر"),
+        NOW,
+    )
+    .await
+    .unwrap();
     let source = library
         .sources()
         .unwrap()
@@ -519,7 +525,7 @@ async fn a_page_address_finds_its_feed_and_redirects_are_followed() {
     );
     assert_eq!(source.title, "خبرگزاری آزمون", "the feed's own title");
     assert_eq!(source.folder.as_deref(), Some("خبر"));
-    let again = sync::subscribe(
+    let again = barg_core::feeds::subscribe::subscribe(
         &library,
         &fetcher,
         &server.url("/feeds/main.xml"),
@@ -535,7 +541,14 @@ async fn a_page_address_finds_its_feed_and_redirects_are_followed() {
         "/nothing",
         Route::body("<!doctype html><html><body>hi</body></html>", "text/html"),
     );
-    let none = sync::subscribe(&library, &fetcher, &server.url("/nothing"), None, NOW).await;
+    let none = barg_core::feeds::subscribe::subscribe(
+        &library,
+        &fetcher,
+        &server.url("/nothing"),
+        None,
+        NOW,
+    )
+    .await;
     assert_eq!(none.map_err(|e| e.code().as_str()), Err("not-a-feed"));
 }
 
@@ -741,17 +754,29 @@ async fn a_saved_page_is_stored_for_offline_reading() {
     let fetcher = fetcher(quick_limits());
     let page = fixture("html/persian-news-pages/api/fixtures/www.isna.ir/1558105248971.html");
     server.route("/a.html", Route::body(page, "text/html"));
-    let id = sync::save_page(&library, &fetcher, &server.url("/a.html"), None, NOW)
-        .await
-        .unwrap();
+    let id = barg_core::feeds::web_page::save_page(
+        &library,
+        &fetcher,
+        &server.url("/a.html"),
+        None,
+        NOW,
+    )
+    .await
+    .unwrap();
     let article = library.article(id).unwrap();
     assert_eq!(article.dir, barg_core::Direction::Rtl);
     assert!(
         article.body_text.contains('\u{200C}'),
         "half-spaces survive extraction"
     );
-    let again = sync::save_page(&library, &fetcher, &server.url("/a.html"), None, NOW)
-        .await
-        .unwrap();
+    let again = barg_core::feeds::web_page::save_page(
+        &library,
+        &fetcher,
+        &server.url("/a.html"),
+        None,
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(again, id, "saving twice keeps one copy");
 }

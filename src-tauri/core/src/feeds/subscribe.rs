@@ -1,0 +1,84 @@
+//! Subscribing: a feed's address, or any page that announces one.
+
+use std::sync::Arc;
+
+use super::fetch::{FetchError, Fetched, Fetcher};
+use super::sync::parse_feed_body;
+use super::{blocking, Cancel};
+use crate::ingest::decode;
+use crate::{Code, Library, LibraryError, Timestamp};
+
+/// Why subscribing or saving a page failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error("no feed at {0}")]
+    NotAFeed(String),
+    #[error("no article on the page: {0}")]
+    NoArticle(String),
+    #[error(transparent)]
+    Library(#[from] LibraryError),
+}
+
+impl AddError {
+    /// The stable code the UI picks its localized message by.
+    pub fn code(&self) -> Code {
+        match self {
+            AddError::Fetch(e) => e.code(),
+            AddError::NotAFeed(_) => Code::NotAFeed,
+            AddError::NoArticle(_) => Code::InvalidInput,
+            AddError::Library(e) => e.code(),
+        }
+    }
+}
+
+/// Subscribes to the feed at `url`, or to the first feed the page at `url`
+/// announces (autodiscovery). The feed is fetched once to check it and to
+/// take its title; its items arrive with the next sync.
+pub async fn subscribe(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    url: &str,
+    folder: Option<&str>,
+    now: Timestamp,
+) -> Result<i64, AddError> {
+    let url = super::normalize_url(url)?;
+    let cancel = Cancel::default();
+    let mut body = match fetcher.get(&url, None, &cancel).await? {
+        Fetched::Body(body) => body,
+        Fetched::NotModified => return Err(AddError::NotAFeed(url)),
+    };
+    if !super::discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
+        let page = decode::decode_with_charset(&body.bytes, body.charset()).text;
+        let Some(feed_url) = super::discover::feed_links(&page, &body.url)
+            .into_iter()
+            .next()
+        else {
+            return Err(AddError::NotAFeed(url));
+        };
+        body = match fetcher.get(&feed_url, None, &cancel).await? {
+            Fetched::Body(body) => body,
+            Fetched::NotModified => return Err(AddError::NotAFeed(feed_url)),
+        };
+    }
+    let feed_url = body.url.to_string();
+    let max = fetcher.limits().max_body as u64;
+    let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
+        .await
+        .map_err(|e| AddError::NotAFeed(e.to_string()))?
+        .map_err(|e| AddError::NotAFeed(e.message))?;
+    let title = parsed.title.unwrap_or_else(|| {
+        url::Url::parse(&feed_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| feed_url.clone())
+    });
+    let site = parsed.site_url;
+    let library = Arc::clone(library);
+    let folder = folder.map(str::to_owned);
+    Ok(blocking(move || {
+        library.add_feed(&feed_url, &title, site.as_deref(), folder.as_deref(), now)
+    })
+    .await?)
+}

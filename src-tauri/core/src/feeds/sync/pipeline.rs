@@ -1,0 +1,288 @@
+//! One feed's way through a sync: fetch, parse, drop the items the library
+//! has in the same version, fetch full text for summaries, fold and hash,
+//! then queue for the writer.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::budget::SyncBudget;
+use super::writer::ToStore;
+use super::{FeedDone, FeedError};
+use crate::feeds::discover;
+use crate::feeds::fetch::{Body, FetchError, Fetched, Fetcher};
+use crate::feeds::images::image_urls;
+use crate::feeds::{blocking, Cancel, Feed};
+use crate::ingest::{decode, feed as feed_format, html};
+use crate::store::terms::NewTerms;
+use crate::store::{content_hash, derive_version, Derived};
+use crate::{Code, Library, NewArticle, Timestamp};
+
+/// Items whose text is shorter than this are taken for summaries.
+const SUMMARY_CHARS: usize = 600;
+/// At most this many article pages are fetched per feed and sync.
+const MAX_PAGES_PER_FEED: usize = 20;
+
+/// Syncs one feed: fetch, parse, drop what the library has, full text,
+/// derive, then wait for the writer to store it.
+pub(super) async fn sync_feed(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    budget: &SyncBudget,
+    queue: &tokio::sync::mpsc::UnboundedSender<ToStore>,
+    feed: &Feed,
+    now: Timestamp,
+    cancel: &Cancel,
+) -> Result<FeedDone, FeedError> {
+    let network_permit = budget.network.acquire().await;
+    let body = match fetcher
+        .get(&feed.url, Some(&feed.validators), cancel)
+        .await?
+    {
+        Fetched::NotModified => {
+            let library = Arc::clone(library);
+            let id = feed.id;
+            blocking(move || library.record_feed_unchanged(id, now)).await?;
+            return Ok(FeedDone {
+                added: 0,
+                updated: 0,
+                images: Vec::new(),
+            });
+        }
+        Fetched::Body(body) => body,
+    };
+    let validators = body.validators.clone();
+    let max = fetcher.limits().max_body as u64;
+    // One parsing turn covers parsing and deriving, so that a feed's items
+    // reach the writer as soon as they can (the writer idles until the
+    // first feed arrives). It is given up to download article pages and to
+    // wait for room in the queue (which the writer makes, perhaps on the
+    // core this turn holds).
+    let mut parse_permit = budget.parse_turn().await;
+    let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
+        .await
+        .map_err(|e| FeedError::new(Code::Internal, e.to_string()))??;
+    let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
+    if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
+        drop(parse_permit);
+        let still_summaries = fetch_full_text(fetcher, &mut fresh.items, cancel).await;
+        keep_page_texts(library, feed.id, &mut fresh, &still_summaries).await?;
+        parse_permit = budget.parse_turn().await;
+    }
+    drop(network_permit);
+    let NewOrChanged {
+        items, versions, ..
+    } = fresh;
+    if cancel.is_cancelled() {
+        return Err(FetchError::Cancelled.into());
+    }
+    let queue_room = items.len().clamp(1, budget.queue_room) as u32;
+    let _queued = match budget.queued.try_acquire_many(queue_room) {
+        Ok(queued) => Some(queued),
+        Err(_) => {
+            drop(parse_permit);
+            let queued = budget.queued.acquire_many(queue_room).await.ok();
+            parse_permit = budget.parse_turn().await;
+            queued
+        }
+    };
+    let library_for_words = Arc::clone(library);
+    let (items, derived, words) = tokio::task::spawn_blocking(move || {
+        let derived: Vec<Derived> = items
+            .iter()
+            .zip(versions)
+            .map(|(item, version)| derive_version(item, version))
+            .collect();
+        let mut words = NewTerms::of_all(derived.iter().map(|d| &d.folded));
+        words.forget_known(&library_for_words);
+        (items, derived, words)
+    })
+    .await
+    .map_err(|e| FeedError::new(Code::Internal, e.to_string()))?;
+    drop(parse_permit);
+    let (done, answer) = tokio::sync::oneshot::channel();
+    queue
+        .send(ToStore {
+            source_id: feed.id,
+            items,
+            validators,
+            derived,
+            words,
+            done,
+        })
+        .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))?;
+    let (stored, items) = answer
+        .await
+        .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))??;
+    // Images of what is new or changed.
+    let images = stored
+        .fresh
+        .iter()
+        .map(|&(n, id)| (id, image_urls(&items[n].body_html)))
+        .filter(|(_, urls)| !urls.is_empty())
+        .collect();
+    Ok(FeedDone {
+        added: stored.added.len(),
+        updated: stored.updated.len(),
+        images,
+    })
+}
+
+/// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
+/// server's charset, the declaration, then a guess), then feed-rs.
+pub(crate) fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, FeedError> {
+    if !discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
+        return Err(FeedError::new(
+            Code::NotAFeed,
+            format!("{} is a web page, not a feed", body.url),
+        ));
+    }
+    let charset = body.charset().map(str::to_owned);
+    let bytes = decode::gunzip_with_limit(body.bytes, max).map_err(|e| match e {
+        crate::ingest::IngestError::TooLarge => FeedError::new(Code::TooLarge, e.to_string()),
+        other => FeedError::new(Code::NotAFeed, other.to_string()),
+    })?;
+    let text = decode::decode_with_charset(&bytes, charset.as_deref()).text;
+    feed_format::parse(&text, Some(body.url.as_str()))
+        .map_err(|e| FeedError::new(Code::NotAFeed, e.to_string()))
+}
+
+/// The items that carry only a summary (and a link to the whole article).
+fn summaries(items: &[NewArticle]) -> Vec<usize> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.body_text.chars().count() < SUMMARY_CHARS && i.url.is_some())
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// A feed's items that are new or changed, with their versions.
+struct NewOrChanged {
+    items: Vec<NewArticle>,
+    /// The content hash of each item's own text, before its page's text
+    /// replaces a summary: what the library stores to recognise the item
+    /// next time (the page's text would never match the summary again).
+    versions: Vec<String>,
+    /// Guids of the items the library has in another version.
+    changed: HashSet<String>,
+}
+
+impl NewOrChanged {
+    /// Drops the items whose guid is in `guids`.
+    fn drop_items(&mut self, guids: &HashSet<String>) {
+        let keep: Vec<bool> = self
+            .items
+            .iter()
+            .map(|i| !guids.contains(&i.guid))
+            .collect();
+        let mut kept = keep.iter();
+        self.items.retain(|_| *kept.next().unwrap_or(&true));
+        let mut kept = keep.iter();
+        self.versions.retain(|_| *kept.next().unwrap_or(&true));
+    }
+}
+
+/// A changed item whose page could not be had this time (one of
+/// `still_summaries`) keeps what the library has if that is its page's
+/// text, rather than be cut back to its summary: it is dropped from `fresh`.
+async fn keep_page_texts(
+    library: &Arc<Library>,
+    source_id: i64,
+    fresh: &mut NewOrChanged,
+    still_summaries: &HashSet<usize>,
+) -> Result<(), FeedError> {
+    let guids: Vec<String> = still_summaries
+        .iter()
+        .map(|&n| fresh.items[n].guid.clone())
+        .filter(|guid| fresh.changed.contains(guid))
+        .collect();
+    if guids.is_empty() {
+        return Ok(());
+    }
+    let library = Arc::clone(library);
+    let with_page = blocking(move || {
+        let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
+        library.stored_with_page_text(source_id, &refs)
+    })
+    .await?;
+    fresh.drop_items(&with_page);
+    Ok(())
+}
+
+/// Drops the items the library has already in the same version: they
+/// need neither their page, nor folding, nor the writer (most of a sync
+/// that brings little new).
+async fn fresh_items(
+    library: &Arc<Library>,
+    source_id: i64,
+    items: Vec<NewArticle>,
+) -> Result<NewOrChanged, FeedError> {
+    let stored = {
+        let library = Arc::clone(library);
+        let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
+        blocking(move || {
+            let refs: Vec<&str> = guids.iter().map(String::as_str).collect();
+            library.stored_versions(source_id, &refs)
+        })
+        .await?
+    };
+    let mut fresh = NewOrChanged {
+        items: Vec::with_capacity(items.len()),
+        versions: Vec::with_capacity(items.len()),
+        changed: HashSet::new(),
+    };
+    for item in items {
+        let version = content_hash(&item.title, &item.body_text);
+        match stored.get(&item.guid) {
+            Some(stored) if *stored == version => continue,
+            Some(_) => {
+                fresh.changed.insert(item.guid.clone());
+            }
+            None => {}
+        }
+        fresh.items.push(item);
+        fresh.versions.push(version);
+    }
+    Ok(fresh)
+}
+
+/// For the items that carry only a summary, fetches the article page and
+/// keeps its main text. Returns the items that are still summaries (their
+/// page failed, or more than [`MAX_PAGES_PER_FEED`] wanted one).
+async fn fetch_full_text(
+    fetcher: &Arc<Fetcher>,
+    items: &mut [NewArticle],
+    cancel: &Cancel,
+) -> HashSet<usize> {
+    let short = summaries(items);
+    let mut still: HashSet<usize> = short.iter().copied().collect();
+    let mut tasks = tokio::task::JoinSet::new();
+    for &n in short.iter().take(MAX_PAGES_PER_FEED) {
+        let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
+        let url = items[n].url.clone().unwrap_or_default();
+        tasks.spawn(async move {
+            let page = match fetcher.get(&url, None, &cancel).await {
+                Ok(Fetched::Body(body)) => tokio::task::spawn_blocking(move || {
+                    let charset = body.charset().map(str::to_owned);
+                    let text = decode::decode_with_charset(&body.bytes, charset.as_deref()).text;
+                    html::extract(&text, Some(body.url.as_str())).ok()
+                })
+                .await
+                .ok()
+                .flatten(),
+                _ => None,
+            };
+            (n, page)
+        });
+    }
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok((n, Some(page))) = joined {
+            if page.body_text.chars().count() > items[n].body_text.chars().count() {
+                items[n].body_html = page.body_html;
+                items[n].body_text = page.body_text;
+                still.remove(&n);
+            }
+        }
+    }
+    still
+}
