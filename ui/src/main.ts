@@ -1,10 +1,14 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { startupState, type StartupState } from './lib/backend';
+import { followNumberStyle } from './lib/l10n/display.svelte';
 import Recovery from './lib/recovery/Recovery.svelte';
-import { loadSettings } from './lib/settings/settings.svelte';
+import { loadSettings, settings } from './lib/settings/settings.svelte';
 import './styles/fonts.css';
 import './styles/global.css';
+
+// Numbers and dates follow the digits and calendar in the settings.
+followNumberStyle(() => settings.value);
 
 const noProblem: StartupState = { libraryProblem: null, libraryPath: null, settingsReset: false };
 

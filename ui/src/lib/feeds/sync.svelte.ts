@@ -6,7 +6,7 @@
 import { notifyLibraryChanged } from '../articles/changes.svelte';
 import { cancelSync, syncFeeds, toBackendError, type SyncProgress, type SyncReport } from '../backend';
 import { settings } from '../settings/settings.svelte';
-import { loadSources, sourceList } from '../sources/sources.svelte';
+import { loadSources, sourceList } from '../library/sources.svelte';
 import { isFeed } from './folders';
 import { lastRefreshAt, refreshDue } from './schedule';
 import { mergeSyncReports } from './sync-text';

@@ -1,18 +1,30 @@
 // Numbers and dates as the interface shows them, in the user's digits and
 // calendar (the settings) and the interface language (the locale).
-import { settings } from '../settings/settings.svelte';
 import { clock } from './clock.svelte';
 import { formatArticleDate, formatDate, type DateStyle } from './dates';
 import { DisplayNumber, toDisplayDigits } from './digits';
 import { locale } from './locale.svelte';
 
+/** How the user wants numbers and dates written. */
+export type NumberStyle = Pick<DateStyle, 'digits' | 'calendar'>;
+
+// The settings, which use the locale, supply the style once at start (see
+// `main.ts`): read through this function, a change shows at once.
+let chosen: () => NumberStyle = () => ({ digits: 'persian', calendar: 'jalali' });
+
+/** Where numbers and dates take their digits and calendar from, from now on. */
+export function followNumberStyle(source: () => NumberStyle): void {
+  chosen = source;
+}
+
 function style(): DateStyle {
-  return { language: locale.language, calendar: settings.value.calendar, digits: settings.value.digits };
+  const { digits, calendar } = chosen();
+  return { language: locale.language, digits, calendar };
 }
 
 /** A count for a Fluent message: shown in the chosen digits, plurals still select on it. */
 export function count(value: number): DisplayNumber {
-  return new DisplayNumber(value, settings.value.digits);
+  return new DisplayNumber(value, chosen().digits);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -26,7 +38,7 @@ export function numberText(value: number, options?: Intl.NumberFormatOptions): s
     format = new Intl.NumberFormat(locale.language, options);
     numberFormats.set(key, format);
   }
-  return toDisplayDigits(format.format(value), settings.value.digits);
+  return toDisplayDigits(format.format(value), chosen().digits);
 }
 
 /** Relative within a week («۲ ساعت پیش»), else the date in the chosen calendar. */

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { followNumberStyle } from '../l10n/display.svelte';
 import { setLanguage } from '../l10n/locale.svelte';
-import { DEFAULT_SETTINGS, previewSettings, USUAL_FOR } from '../settings/settings.svelte';
+import { DEFAULT_SETTINGS, previewSettings, settings, USUAL_FOR } from '../settings/settings.svelte';
 import { resultCountText } from './search.svelte';
+
+// As at start (main.ts): numbers follow the digits in the settings.
+followNumberStyle(() => settings.value);
 
 // Fluent isolates placeables with FSI…PDI; the count reads without them.
 const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');

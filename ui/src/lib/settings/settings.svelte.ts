@@ -1,5 +1,6 @@
 // The settings as the interface uses them: applied at once to the document,
 // persisted through the backend.
+import { Latest } from '../async/latest';
 import { getSettings, setSettings, toBackendError, type Settings } from '../backend';
 import { clampPaneWidths } from '../layout/panes';
 import { setLanguage } from '../l10n/locale.svelte';
@@ -116,16 +117,16 @@ export function previewSettings(change: Partial<Settings>): void {
 
 // Only the newest save's answer is applied: an older one arriving late would
 // undo a change made since.
-let latestSave = 0;
+const saves = new Latest();
 
 /** Applies a change at once, then persists it. Returns the error code on failure. */
 export async function changeSettings(change: Partial<Settings>): Promise<string | null> {
   const next = withDefaults({ ...current, ...change });
   apply(next);
-  const ticket = ++latestSave;
+  const ticket = saves.next();
   try {
     const stored = await setSettings(next);
-    if (ticket === latestSave) apply(stored);
+    if (ticket.current) apply(stored);
     return null;
   } catch (reason) {
     return toBackendError(reason).code;

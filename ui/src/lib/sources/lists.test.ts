@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterFor, listKey, unreadShown } from './lists';
+import { filterFor, listKey, listText, unreadShown, type ListChoice } from './lists';
 
 describe('lists', () => {
   test('each list asks the backend for its own articles', () => {
@@ -29,5 +29,23 @@ describe('lists', () => {
     expect(unreadShown(5, -2)).toBe(3);
     expect(unreadShown(0, -1), 'read twice in a race').toBe(0);
     expect(unreadShown(undefined, 1), 'an older backend without counts').toBe(1);
+  });
+
+  test('every list has a title and a text for when it is empty', () => {
+    const choices: ListChoice[] = [
+      { kind: 'all' },
+      { kind: 'unread' },
+      { kind: 'bookmarks' },
+      { kind: 'tag', tag: 'کتاب' },
+      { kind: 'source', id: 7, title: 'خبرگزاری' },
+    ];
+    for (const choice of choices) {
+      const text = listText(choice);
+      expect(text.title, `${choice.kind}: the heading names the list`).not.toBe('');
+      expect(text.empty, `${choice.kind}: an empty list says so`).not.toBe('');
+      expect(text.empty, `${choice.kind}: the empty text is not the title again`).not.toBe(text.title);
+    }
+    expect(listText({ kind: 'tag', tag: 'کتاب' }).title, 'a tag list is named after its tag').toContain('کتاب');
+    expect(listText({ kind: 'source', id: 7, title: 'خبرگزاری' }).title, "a feed's list is the feed's name").toBe('خبرگزاری');
   });
 });

@@ -1,6 +1,7 @@
 // The lists the sources pane offers: three smart lists (the bookmarks also by
 // tag), then each source.
 import type { ListFilter } from '../articles/rows';
+import { t } from '../l10n/locale.svelte';
 
 export type ListChoice =
   | { kind: 'all' }
@@ -19,6 +20,27 @@ export function filterFor(choice: ListChoice): ListFilter {
     sourceId: choice.kind === 'source' ? choice.id : null,
     tag: choice.kind === 'tag' ? choice.tag : null,
   };
+}
+
+/** What a list is called, and what it shows when there is nothing in it. */
+export interface ListText {
+  title: string;
+  empty: string;
+}
+
+export function listText(choice: ListChoice): ListText {
+  switch (choice.kind) {
+    case 'all':
+      return { title: t('library-title'), empty: t('library-empty') };
+    case 'unread':
+      return { title: t('smart-unread'), empty: t('unread-empty') };
+    case 'bookmarks':
+      return { title: t('bookmarks-title'), empty: t('bookmarks-empty') };
+    case 'tag':
+      return { title: t('bookmarks-tag-title', { tag: choice.tag }), empty: t('bookmarks-tag-empty') };
+    case 'source':
+      return { title: choice.title, empty: t('source-empty') };
+  }
 }
 
 /** One string per list, to tell lists apart (and to start a new list view for another one). */

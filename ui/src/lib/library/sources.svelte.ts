@@ -2,6 +2,7 @@
 // view that needs them: the sources pane, the first-start offer of feeds, and
 // the background refresh (which reads each feed's last fetch).
 import { sourcesReloaded } from '../articles/reading.svelte';
+import { Latest } from '../async/latest';
 import { listSources, toBackendError, type Source } from '../backend';
 
 let list = $state.raw<Source[]>([]);
@@ -22,18 +23,18 @@ export const sourceList = {
 };
 
 // Only the newest request's answer is kept: an older one arriving late would show stale counts.
-let latest = 0;
+const loads = new Latest();
 
 export async function loadSources(): Promise<void> {
-  const ticket = ++latest;
+  const ticket = loads.next();
   try {
     const sources = await listSources();
-    if (ticket !== latest) return;
+    if (!ticket.current) return;
     list = sources;
     loaded = true;
     errorCode = null;
     sourcesReloaded();
   } catch (reason) {
-    if (ticket === latest) errorCode = toBackendError(reason).code;
+    if (ticket.current) errorCode = toBackendError(reason).code;
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { LatestRequests, type Outcome } from './requests';
+import { Latest, LatestRequests, type Outcome } from './latest';
 
 /** A fetch whose answers the test releases by hand, in any order. */
 function controlledFetch() {
@@ -18,6 +18,27 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe('Latest', () => {
+  test('a newer request makes the older one stale', () => {
+    const latest = new Latest();
+    const first = latest.next();
+    expect(first.current, 'alone, the first request is the newest').toBe(true);
+    const second = latest.next();
+    expect(first.current, 'its answer arriving now would be stale').toBe(false);
+    expect(second.current, 'the newest answer is used').toBe(true);
+  });
+
+  test('shared tickets stay current together until a drop', () => {
+    const latest = new Latest();
+    const pageOne = latest.shared();
+    const pageTwo = latest.shared();
+    expect([pageOne.current, pageTwo.current], 'pages of one list are all used').toEqual([true, true]);
+    latest.drop();
+    expect([pageOne.current, pageTwo.current], 'after the list changed, no page on its way is used').toEqual([false, false]);
+    expect(latest.shared().current, 'a page asked for after the change is used').toBe(true);
+  });
 });
 
 describe('LatestRequests', () => {
