@@ -23,4 +23,5 @@ error-already-subscribed = You are already subscribed to this feed. It is in the
 cli-library-unavailable = The library in { $path } could not be opened.
 cli-sync-summary = { $added } new articles, { $updated } updated, { $unchanged } feeds unchanged, { $failed } feeds failed.
 cli-import-summary = { $added } articles added, { $duplicates } duplicates, { $failed } files failed.
+cli-search-fewer = Showing { $shown } of { $total } matching articles: a search ranks at most { $ranked } of them (the newest, and the newest with the words in their title). Narrow it with --from, --to or --source.
 cli-import-nothing = No file could be imported.

@@ -23,4 +23,5 @@ error-already-subscribed = مشترک این خوراک هستید. آن را د
 cli-library-unavailable = کتابخانهٔ { $path } باز نشد.
 cli-sync-summary = { $added } مقالهٔ تازه، { $updated } به‌روزشده، { $unchanged } خوراک بی‌تغییر، { $failed } خوراک ناموفق.
 cli-import-summary = { $added } مقاله افزوده شد، { $duplicates } تکراری، { $failed } پرونده ناموفق.
+cli-search-fewer = { $shown } مقاله از { $total } مقالهٔ یافته‌شده نشان داده شد: جست‌وجو حداکثر { $ranked } مقاله را رتبه‌بندی می‌کند (تازه‌ترین‌ها، و تازه‌ترین‌هایی که واژه‌ها در عنوانشان است). با --from، --to یا --source محدودترش کنید.
 cli-import-nothing = هیچ پرونده‌ای وارد نشد.

@@ -1,7 +1,10 @@
 //! The commands the UI calls. Each one takes its arguments, calls barg-core
 //! off the main thread, and converts the result: no logic lives here.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use barg_core::ops::{self, FileImported};
 
 use barg_core::Library;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -9,11 +12,11 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri::ipc::Channel;
 
 use crate::ipc::{
-    self, CommandError, DefaultFeed, ErrorCode, ExportReport, ImportFailure, ImportProgress,
-    ImportReport, OpmlExportReport, OpmlImportReport, SavedPage, StartupState, TagCount,
+    self, CommandError, DefaultFeed, ErrorCode, ExportReport, ImportProgress, ImportReport,
+    OpmlExportReport, OpmlImportReport, SavedPage, StartupState, TagCount,
 };
 use crate::settings::{self, Settings};
-use crate::{now, AppState, MAIN_WINDOW};
+use crate::{now, AppState, Recovery, MAIN_WINDOW};
 
 /// Runs blocking library work on the blocking pool, so the UI thread and the
 /// async runtime never wait on SQLite.
@@ -87,44 +90,38 @@ pub async fn import_files(
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, CommandError> {
     let library = Arc::clone(&state.library);
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut report = ImportReport::default();
-        let mut progress = ImportProgress {
-            files_total: paths.len() as u32,
-            ..Default::default()
-        };
-        for path in paths {
-            progress.current_file = path.clone();
-            let _ = on_progress.send(progress.clone());
-            match library.import_file(std::path::Path::new(&path), now()) {
-                Ok(counts) => {
-                    report.added += counts.added;
-                    report.duplicates += counts.duplicates;
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let files_total = paths.len() as u32;
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        let mut files_done = 0;
+        ops::import_files(&library, &paths, now(), |file, report| {
+            let current_file = match file {
+                FileImported::Started { path } => path.display().to_string(),
+                FileImported::Stored { path, .. } => {
+                    files_done += 1;
+                    path.display().to_string()
                 }
-                Err(error) => {
-                    let error = CommandError::from(error);
-                    report.failed.push(ImportFailure {
-                        path: path.clone(),
-                        code: error.code,
-                        message: error.message,
-                    });
+                FileImported::Failed(failure) => {
+                    files_done += 1;
+                    failure.path.display().to_string()
                 }
-            }
-            progress.files_done += 1;
-            progress.added = report.added;
-            progress.duplicates = report.duplicates;
-            progress.failed = report.failed.len() as u32;
-            let _ = on_progress.send(progress.clone());
-        }
-        crate::compact_after_import(&library, report.added);
-        report
+            };
+            let _ = on_progress.send(ImportProgress {
+                files_done,
+                files_total,
+                added: report.added,
+                duplicates: report.duplicates,
+                failed: report.failed.len() as u32,
+                current_file,
+            });
+        })
     })
     .await
-    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    Ok(report.into())
 }
 
-/// Writes an export to `path` (through a temporary file beside it, so a
-/// failed export never leaves half a file under the chosen name).
+/// Writes an export to `path`, whole or not at all.
 #[tauri::command]
 pub async fn export_library(
     state: State<'_, AppState>,
@@ -133,21 +130,24 @@ pub async fn export_library(
     path: String,
 ) -> Result<ExportReport, CommandError> {
     let library = Arc::clone(&state.library);
-    tauri::async_runtime::spawn_blocking(move || {
-        let counts = crate::export_to_file(
+    let counts = tauri::async_runtime::spawn_blocking(move || {
+        ops::export_to_file(
             &library,
             format.into(),
             bookmarks_only,
-            std::path::Path::new(&path),
-        )?;
-        Ok(ExportReport {
-            articles: counts.articles,
-            bookmarks: counts.bookmarks,
-            path,
-        })
+            Path::new(&path),
+            now(),
+        )
+        .map(|counts| (counts, path))
     })
     .await
-    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))??;
+    let (counts, path) = counts;
+    Ok(ExportReport {
+        articles: counts.articles,
+        bookmarks: counts.bookmarks,
+        path,
+    })
 }
 
 #[tauri::command]
@@ -218,7 +218,7 @@ fn open_outside<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<(), String>
 
 #[tauri::command]
 pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Settings {
-    settings::load(&app, &crate::data_dir_of(&app))
+    settings::load(&app, &crate::state::data_dir_of(&app))
 }
 
 #[tauri::command]
@@ -227,7 +227,7 @@ pub fn set_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings, CommandError> {
     let settings = settings.clamped();
-    settings::save(&app, &crate::data_dir_of(&app), &settings)?;
+    settings::save(&app, &crate::state::data_dir_of(&app), &settings)?;
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let title = crate::Messages::new().text(settings.language, "app-title", None);
         window
@@ -314,10 +314,7 @@ pub async fn sync_feeds(
 ) -> Result<ipc::SyncReport, CommandError> {
     let _running = state.sync_lock.lock().await;
     state.sync_cancel.reset();
-    let options = barg_core::feeds::sync::SyncOptions {
-        images: Some(state.images.clone()),
-        ..Default::default()
-    };
+    let options = barg_core::feeds::sync::SyncOptions::with_images(state.images.clone());
     let report = barg_core::feeds::sync::sync(
         &state.library,
         &state.fetcher,
@@ -360,11 +357,11 @@ pub async fn export_opml(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<OpmlExportReport, CommandError> {
-    let (text, feeds) = on_library(&state, |library| library.export_opml()).await?;
-    let partial = std::path::Path::new(&path).with_extension("partial");
-    let io = |e: std::io::Error| CommandError::new(ErrorCode::Io, e.to_string());
-    std::fs::write(&partial, text).map_err(io)?;
-    std::fs::rename(&partial, &path).map_err(io)?;
+    let to = PathBuf::from(&path);
+    let feeds = on_library(&state, move |library| {
+        ops::export_opml_to_file(library, &to)
+    })
+    .await?;
     Ok(OpmlExportReport { feeds, path })
 }
 
@@ -443,18 +440,14 @@ pub async fn restore_library(
 
 #[tauri::command]
 pub fn startup_state<R: Runtime>(app: AppHandle<R>) -> StartupState {
-    let (problem, path) = match app.try_state::<crate::Recovery>() {
+    let (problem, path) = match app.try_state::<Recovery>() {
         Some(recovery) => (
             recovery
                 .problem
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone(),
-            Some(
-                crate::library_path(&recovery.data_dir)
-                    .display()
-                    .to_string(),
-            ),
+            Some(recovery.folder.library_path().display().to_string()),
         ),
         None => (None, None),
     };
@@ -469,10 +462,8 @@ pub fn startup_state<R: Runtime>(app: AppHandle<R>) -> StartupState {
 /// a fresh one. Returns where the old file was kept.
 #[tauri::command]
 pub fn start_fresh_library<R: Runtime>(app: AppHandle<R>) -> Result<String, CommandError> {
-    let recovery = app
-        .try_state::<crate::Recovery>()
-        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "the library is open"))?;
-    let kept = crate::set_library_aside(&recovery.data_dir, now())?;
+    let recovery = in_recovery(&app)?;
+    let kept = recovery.folder.set_library_aside(now())?;
     open_recovered(&app, &recovery)?;
     Ok(kept.display().to_string())
 }
@@ -484,45 +475,21 @@ pub fn restore_into_new_library<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<String, CommandError> {
-    let recovery = app
-        .try_state::<crate::Recovery>()
-        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "the library is open"))?;
-    // Checked before anything is moved: a bad backup changes nothing.
-    let scratch = tempfile_in(&recovery.data_dir)?;
-    {
-        let check = Library::open(&scratch)?;
-        let empty_copy = check.restore_from(std::path::Path::new(&path), now());
-        if let Ok(copy) = &empty_copy {
-            let _ = std::fs::remove_file(copy);
-        }
-        if let Err(error) = empty_copy {
-            drop(check);
-            let _ = std::fs::remove_file(&scratch);
-            return Err(error.into());
-        }
-    }
-    let kept = crate::set_library_aside(&recovery.data_dir, now())?;
-    std::fs::rename(&scratch, crate::library_path(&recovery.data_dir))
-        .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
-    for side in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{side}", scratch.display()));
-    }
+    let recovery = in_recovery(&app)?;
+    let kept = recovery
+        .folder
+        .restore_into_new_library(Path::new(&path), now())?;
     open_recovered(&app, &recovery)?;
     Ok(kept.display().to_string())
 }
 
-/// A new file name for a scratch library in `dir`.
-fn tempfile_in(dir: &std::path::Path) -> Result<std::path::PathBuf, CommandError> {
-    std::fs::create_dir_all(dir).map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
-    Ok(dir.join(format!("library.restoring-{}.sqlite", now())))
+fn in_recovery<R: Runtime>(app: &AppHandle<R>) -> Result<State<'_, Recovery>, CommandError> {
+    app.try_state::<Recovery>()
+        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "the library is open"))
 }
 
-fn open_recovered<R: Runtime>(
-    app: &AppHandle<R>,
-    recovery: &crate::Recovery,
-) -> Result<(), CommandError> {
-    let state = AppState::open(&recovery.data_dir)?;
-    app.manage(state);
+fn open_recovered<R: Runtime>(app: &AppHandle<R>, recovery: &Recovery) -> Result<(), CommandError> {
+    app.manage(AppState::open(recovery.folder.clone())?);
     *recovery.problem.lock().unwrap_or_else(|e| e.into_inner()) = None;
     Ok(())
 }

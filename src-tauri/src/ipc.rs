@@ -405,6 +405,24 @@ pub struct ImportReport {
     pub failed: Vec<ImportFailure>,
 }
 
+impl From<barg_core::ops::ImportReport> for ImportReport {
+    fn from(report: barg_core::ops::ImportReport) -> Self {
+        Self {
+            added: report.added,
+            duplicates: report.duplicates,
+            failed: report
+                .failed
+                .into_iter()
+                .map(|f| ImportFailure {
+                    path: f.path.display().to_string(),
+                    code: f.code.into(),
+                    message: f.message,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An export's format; the command line takes the same names.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, TS, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]

@@ -19,7 +19,7 @@ const FAILURE_WINDOW: Duration = Duration::from_millis(500);
 pub(crate) fn open(url: &str) -> io::Result<()> {
     let mut failure = None;
     for mut command in open::commands(url) {
-        for name in crate::javascript_engine_options_set() {
+        for name in crate::javascript_engine::javascript_engine_options_set() {
             command.env_remove(name);
         }
         command

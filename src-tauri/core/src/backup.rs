@@ -22,7 +22,7 @@ impl Library {
                 format!("{} already exists", to.display()),
             )));
         }
-        let partial = to.with_extension("partial");
+        let partial = crate::fs::partial_path(to);
         let _ = std::fs::remove_file(&partial);
         self.with_writer(|conn| {
             conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;

@@ -17,9 +17,11 @@ mod db;
 mod error;
 pub mod export;
 pub mod feeds;
+pub mod fs;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ingest;
+pub mod ops;
 pub mod persian;
 pub mod sample;
 pub mod search;

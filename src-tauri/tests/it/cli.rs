@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use crate::support::{barg_command, core_fixture};
+use crate::support::{barg_command, core_fixture, write_barg_export};
 
 fn barg(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = barg_command(data_dir, args)
@@ -454,4 +454,96 @@ fn a_backup_restores_a_library_and_a_foreign_file_is_refused() {
         1,
         "and changes nothing"
     );
+}
+
+#[test]
+fn list_returns_every_article_asked_for_and_says_when_search_shows_fewer() {
+    let data = tempfile::tempdir().unwrap();
+    let export = data.path().join("many.jsonl");
+    // More than a page of the window's list (500), and more matches than a
+    // search ranks (300).
+    write_barg_export(&export, 1, 700);
+    let imported = barg(
+        data.path(),
+        &["import", &export.display().to_string()],
+        None,
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let library = barg_core::Library::open(&data.path().join("library.sqlite")).unwrap();
+    let total = library.article_count().unwrap() as usize;
+    drop(library);
+    assert!(total > 700, "the export and the sample are in: {total}");
+
+    let asked = json_lines(&barg(
+        data.path(),
+        &["--json", "list", "--limit", "600"],
+        None,
+    ));
+    assert_eq!(
+        asked.len(),
+        600,
+        "--limit 600 gives 600, not the window's page of 500"
+    );
+    let all = json_lines(&barg(data.path(), &["--json", "list", "--all"], None));
+    assert_eq!(all.len(), total, "--all streams every article");
+    let ids: std::collections::BTreeSet<_> = all.iter().map(|a| a["id"].as_i64()).collect();
+    assert_eq!(ids.len(), total, "each article once");
+
+    let search = barg(
+        data.path(),
+        &["--json", "search", "آزمون", "--limit", "1000"],
+        None,
+    );
+    let hits = json_lines(&search);
+    let note = String::from_utf8_lossy(&search.stderr);
+    assert!(
+        hits.len() < 700,
+        "a search ranks a bounded set of candidates: {}",
+        hits.len()
+    );
+    assert!(
+        note.contains(&format!("Showing {} of 700", hits.len())),
+        "fewer hits than asked and than match are said on stderr: {note}"
+    );
+    let few = barg(data.path(), &["search", "آزمون", "--limit", "5"], None);
+    assert!(
+        String::from_utf8_lossy(&few.stderr).is_empty(),
+        "as many as asked: nothing to say"
+    );
+}
+
+#[test]
+fn a_file_whose_parser_panics_fails_alone_and_the_import_goes_on() {
+    let data = tempfile::tempdir().unwrap();
+    let imported = barg(
+        data.path(),
+        &[
+            "--json",
+            "import",
+            &fixture("crashes/feed-quick-xml-set-encoding.xml"),
+            &fixture("feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml"),
+        ],
+        None,
+    );
+    let lines = json_lines(&imported);
+    assert_eq!(
+        imported.status.code(),
+        Some(0),
+        "the other file was imported: {}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert_eq!(
+        lines[0]["failed"], "internal",
+        "the parser's panic is that file's internal failure: {lines:?}"
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(
+        summary["added"], 7,
+        "the good feed after it is stored: {summary}"
+    );
+    assert_eq!(summary["failed"], 1, "{summary}");
 }

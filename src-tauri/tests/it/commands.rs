@@ -2,6 +2,7 @@
 //! and plugins as the app, called the way the web view calls them.
 
 use barg_app::{run_app, AppState, MAIN_WINDOW};
+use barg_core::ops::DataFolder;
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -17,7 +18,7 @@ fn start(data_dir: tempfile::TempDir) -> TestApp {
     let app = run_app(mock_builder())
         .build(mock_context(noop_assets()))
         .expect("the app builds on the mock runtime");
-    app.manage(AppState::open(data_dir.path()).expect("the library opens"));
+    app.manage(AppState::open(DataFolder::new(data_dir.path())).expect("the library opens"));
     let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, WebviewUrl::default())
         .build()
         .expect("a window");
@@ -146,7 +147,7 @@ fn settings_start_persian_and_persist_across_restarts() {
         let app = run_app(mock_builder())
             .build(mock_context(noop_assets()))
             .unwrap();
-        app.manage(AppState::open(library_dir.path()).unwrap());
+        app.manage(AppState::open(DataFolder::new(library_dir.path())).unwrap());
         let window = WebviewWindowBuilder::new(&app, MAIN_WINDOW, WebviewUrl::default())
             .build()
             .unwrap();

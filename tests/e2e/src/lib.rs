@@ -55,7 +55,13 @@ pub fn import_with_cli(data_dir: &Path, file: &Path) -> Result<()> {
 
 /// Where screenshots go: `target/screenshots/` at the workspace root.
 pub fn screenshot_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    // The folder cargo runs the tests from, read when they run: a build
+    // cached from another clone would otherwise write to that clone.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).to_owned(),
+        PathBuf::from,
+    );
+    let dir = manifest.join("../../target/screenshots");
     std::fs::create_dir_all(&dir).expect("the screenshot folder can be created");
     dir
 }

@@ -18,60 +18,33 @@ impl Library {
         &self,
         filter: &ArticleFilter,
     ) -> Result<Vec<ArticleSummary>, LibraryError> {
-        let mut conditions = Vec::new();
-        if filter.unread_only {
-            conditions.push("a.read_at IS NULL");
-        }
-        if filter.source_id.is_some() {
-            conditions.push("a.source_id = ?3");
-        }
-        if filter.bookmarked_only && filter.tag.is_some() {
-            conditions.push(
-                "EXISTS (SELECT 1 FROM bookmark_tags t WHERE t.article_id = a.id AND t.tag = ?4)",
-            );
-        }
-        let mut where_clause = conditions.join(" AND ");
-        if !where_clause.is_empty() {
-            where_clause.insert_str(0, "WHERE ");
-        }
-        let sql = if filter.bookmarked_only {
-            format!(
-                "SELECT {SUMMARY_COLUMNS} FROM bookmarks b
-                   JOIN articles a ON a.id = b.article_id JOIN sources s ON s.id = a.source_id
-                 {where_clause}
-                 ORDER BY b.created_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
-            )
-        } else {
-            format!(
-                // CROSS JOIN keeps `articles` the outer loop, walked in the
-                // order of its (sort_at, id) index: no sort of the whole
-                // library for one page (SQLite would otherwise start from
-                // the one-row `sources` table and sort every article).
-                "SELECT {SUMMARY_COLUMNS} FROM articles a
-                   CROSS JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
-                 {where_clause}
-                 ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
-            )
-        };
+        let limit = i64::from(filter.limit.min(MAX_PAGE));
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let limit = filter.limit.min(MAX_PAGE);
-            // Parameters 3 and 4 are bound only when the query names them.
-            let mut args: Vec<rusqlite::types::Value> =
-                vec![i64::from(limit).into(), i64::from(filter.offset).into()];
-            let tag = filter.tag.as_ref().filter(|_| filter.bookmarked_only);
-            if filter.source_id.is_some() || tag.is_some() {
-                args.push(
-                    filter
-                        .source_id
-                        .map_or(rusqlite::types::Value::Null, Into::into),
-                );
-            }
-            if let Some(tag) = tag {
-                args.push(tag.clone().into());
-            }
-            let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
+            let mut stmt = conn.prepare_cached(&list_sql(filter))?;
+            let rows = stmt.query_map(list_args(filter, limit), summary_from_row)?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Every article the filter selects from its `offset` on, newest first
+    /// (or newest bookmark first), handed to `each` one by one from a single
+    /// walk of the list (no page cap, no quadratic paging), until `each`
+    /// breaks. `filter.limit` is ignored.
+    pub fn for_each_article(
+        &self,
+        filter: &ArticleFilter,
+        mut each: impl FnMut(ArticleSummary) -> std::ops::ControlFlow<()>,
+    ) -> Result<(), LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&list_sql(filter))?;
+            // SQLite reads a negative LIMIT as none.
+            let mut rows = stmt.query(list_args(filter, -1))?;
+            while let Some(row) = rows.next()? {
+                if each(summary_from_row(row)?).is_break() {
+                    break;
+                }
+            }
+            Ok(())
         })
     }
 
@@ -157,6 +130,65 @@ impl Library {
     pub fn article_count(&self) -> Result<i64, LibraryError> {
         self.read(|conn| Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?))
     }
+}
+
+/// The list's query: parameters 1 and 2 are the limit and the offset; 3
+/// (the source) and 4 (the tag) appear only when the filter names them.
+fn list_sql(filter: &ArticleFilter) -> String {
+    let mut conditions = Vec::new();
+    if filter.unread_only {
+        conditions.push("a.read_at IS NULL");
+    }
+    if filter.source_id.is_some() {
+        conditions.push("a.source_id = ?3");
+    }
+    if filter.bookmarked_only && filter.tag.is_some() {
+        conditions.push(
+            "EXISTS (SELECT 1 FROM bookmark_tags t WHERE t.article_id = a.id AND t.tag = ?4)",
+        );
+    }
+    let mut where_clause = conditions.join(" AND ");
+    if !where_clause.is_empty() {
+        where_clause.insert_str(0, "WHERE ");
+    }
+    if filter.bookmarked_only {
+        format!(
+            "SELECT {SUMMARY_COLUMNS} FROM bookmarks b
+                   JOIN articles a ON a.id = b.article_id JOIN sources s ON s.id = a.source_id
+                 {where_clause}
+                 ORDER BY b.created_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
+        )
+    } else {
+        format!(
+                // CROSS JOIN keeps `articles` the outer loop, walked in the
+                // order of its (sort_at, id) index: no sort of the whole
+                // library for one page (SQLite would otherwise start from
+                // the one-row `sources` table and sort every article).
+                "SELECT {SUMMARY_COLUMNS} FROM articles a
+                   CROSS JOIN sources s ON s.id = a.source_id LEFT JOIN bookmarks b ON b.article_id = a.id
+                 {where_clause}
+                 ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1 OFFSET ?2"
+            )
+    }
+}
+/// The list query's parameters (see [`list_sql`]).
+fn list_args(
+    filter: &ArticleFilter,
+    limit: i64,
+) -> rusqlite::ParamsFromIter<Vec<rusqlite::types::Value>> {
+    let mut args: Vec<rusqlite::types::Value> = vec![limit.into(), i64::from(filter.offset).into()];
+    let tag = filter.tag.as_ref().filter(|_| filter.bookmarked_only);
+    if filter.source_id.is_some() || tag.is_some() {
+        args.push(
+            filter
+                .source_id
+                .map_or(rusqlite::types::Value::Null, Into::into),
+        );
+    }
+    if let Some(tag) = tag {
+        args.push(tag.clone().into());
+    }
+    rusqlite::params_from_iter(args)
 }
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {

@@ -209,9 +209,7 @@ impl ImageCache {
             std::fs::create_dir_all(parent)?;
             // Write beside, then rename: a crash never leaves half an image
             // under its hash.
-            let partial = path.with_extension("partial");
-            std::fs::write(&partial, &bytes)?;
-            std::fs::rename(&partial, &path)
+            crate::fs::write_atomically(&path, |out| std::io::Write::write_all(out, &bytes))
         })
         .await;
         match written {

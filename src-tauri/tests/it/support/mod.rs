@@ -53,3 +53,25 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// A Barg JSON Lines export of `n` distinct articles (round `round`).
+pub fn write_barg_export(path: &Path, round: u64, n: usize) {
+    let mut text = String::from(
+        "{\"barg\":\"library\",\"version\":1,\"exportedAt\":1,\"bookmarksOnly\":false}\n",
+    );
+    text.push_str("{\"type\":\"source\",\"locator\":\"file:crash\",\"kind\":\"file\",\"title\":\"crash\",\"createdAt\":1}\n");
+    for i in 0..n {
+        let body = format!("متن آزمون {round} {i} ").repeat(40);
+        text.push_str(
+            &serde_json::json!({
+                "type": "article", "source": "file:crash", "guid": format!("r{round}-{i}"),
+                "url": null, "title": format!("خبر {round}-{i}"), "author": null,
+                "publishedAt": 1_700_000_000 + i as i64, "fetchedAt": 1_700_000_000, "language": "fa",
+                "bodyHtml": format!("<p>{body}</p>"), "bodyText": body, "readAt": null, "bookmark": null
+            })
+            .to_string(),
+        );
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}

@@ -11,6 +11,8 @@ const SAMPLE_ARGS = {
   minutes: 5,
   done: 3,
   total: 10,
+  shown: 8,
+  ranked: 300,
   added: 2,
   duplicates: 1,
   failed: 0,

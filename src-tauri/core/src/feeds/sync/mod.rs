@@ -44,6 +44,17 @@ pub struct SyncOptions {
     pub queued_items: usize,
 }
 
+impl SyncOptions {
+    /// The defaults, caching images in `cache` for offline reading (what
+    /// the window and `barg sync` both do).
+    pub fn with_images(cache: ImageCache) -> Self {
+        Self {
+            images: Some(cache),
+            ..Self::default()
+        }
+    }
+}
+
 impl Default for SyncOptions {
     fn default() -> Self {
         Self {

@@ -1,0 +1,134 @@
+//! `barg sync`, `barg feeds …`, `barg save URL`: the subcommands that reach
+//! the network.
+
+use barg_core::feeds::sync::{self, SyncOptions};
+use barg_core::ops::{self, DataFolder};
+use fluent_bundle::FluentArgs;
+use serde_json::json;
+
+use super::output::{runtime, Output};
+use super::{CliError, FeedsAction};
+use crate::ipc::{self, ErrorCode};
+use crate::now;
+
+pub(super) fn sync(
+    folder: &DataFolder,
+    out: &mut Output,
+    feed: Option<i64>,
+) -> Result<(), CliError> {
+    let state = out.open_state(folder)?;
+    let options = SyncOptions::with_images(state.images.clone());
+    let report = runtime()?
+        .block_on(sync::sync(
+            &state.library,
+            &state.fetcher,
+            feed,
+            &options,
+            now(),
+            &state.sync_cancel,
+            |_| {},
+        ))
+        .map_err(|e| out.error(e))?;
+    for failure in &report.failed {
+        let code = ErrorCode::from(failure.code);
+        let reason = out.reason(code, &failure.message);
+        out.record(
+            json!({ "feed": failure.source_id, "failed": code, "reason": reason }),
+            || format!("{:>6} {}: {reason}", failure.source_id, failure.title),
+        )?;
+    }
+    let mut args = FluentArgs::new();
+    args.set("added", report.added);
+    args.set("updated", report.updated);
+    args.set("unchanged", report.unchanged);
+    args.set("failed", report.failed.len());
+    let summary = out.message("cli-sync-summary", Some(&args));
+    out.record(
+        json!({ "added": report.added, "updated": report.updated, "unchanged": report.unchanged,
+                "failed": report.failed.len(), "images": report.images.fetched }),
+        || summary,
+    )
+}
+
+pub(super) fn feeds(
+    folder: &DataFolder,
+    out: &mut Output,
+    action: FeedsAction,
+) -> Result<(), CliError> {
+    let state = out.open_state(folder)?;
+    let library = &state.library;
+    match action {
+        FeedsAction::Add { url, folder } => {
+            let id = runtime()?
+                .block_on(barg_core::feeds::subscribe::subscribe(
+                    library,
+                    &state.fetcher,
+                    &url,
+                    folder.as_deref(),
+                    now(),
+                ))
+                .map_err(|e| out.error(e))?;
+            out.record(json!({ "id": id }), || id.to_string())
+        }
+        FeedsAction::List => {
+            let sources = library.sources().map_err(|e| out.error(e))?;
+            for source in sources.into_iter().filter(|s| s.url.is_some()) {
+                let state = match source.last_error_code {
+                    Some(code) => out.message(&ErrorCode::from(code).message_id(), None),
+                    None => String::from("ok"),
+                };
+                let line = format!(
+                    "{:>6} {}  {}  [{}]  {}",
+                    source.id,
+                    source.title,
+                    source.url.as_deref().unwrap_or_default(),
+                    source.folder.as_deref().unwrap_or_default(),
+                    state
+                );
+                let json = serde_json::to_value(ipc::Source::from(source)).unwrap_or_default();
+                out.record(json, || line)?;
+            }
+            Ok(())
+        }
+        FeedsAction::Remove { id, keep_articles } => {
+            library
+                .remove_source(id, keep_articles)
+                .map_err(|e| out.error(e))?;
+            if out.json() {
+                out.line(&json!({ "removed": id, "keptArticles": keep_articles }).to_string())?;
+            }
+            Ok(())
+        }
+        FeedsAction::ImportOpml { path } => {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+            let counts = library
+                .import_opml(&text, now())
+                .map_err(|e| out.error(e))?;
+            out.record(
+                json!({ "added": counts.added, "existing": counts.existing }),
+                || format!("+{} ({} existing)", counts.added, counts.existing),
+            )
+        }
+        FeedsAction::ExportOpml { path } => {
+            let feeds = ops::export_opml_to_file(library, &path).map_err(|e| out.error(e))?;
+            out.record(json!({ "path": path, "feeds": feeds }), || {
+                format!("{feeds} → {}", path.display())
+            })
+        }
+    }
+}
+
+pub(super) fn save(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(), CliError> {
+    let state = out.open_state(folder)?;
+    let id = runtime()?
+        .block_on(barg_core::feeds::web_page::save_page(
+            &state.library,
+            &state.fetcher,
+            url,
+            Some(&state.images),
+            now(),
+        ))
+        .map_err(|e| out.error(e))?;
+    out.record(json!({ "id": id }), || id.to_string())
+}

@@ -1,0 +1,131 @@
+//! What the command line prints: each result as a line of text, or with
+//! `--json` as one JSON object per line; failures as one line in the
+//! user's language with the detail after it.
+
+use std::io::Write;
+
+use barg_core::ops::DataFolder;
+use barg_core::Library;
+use fluent_bundle::FluentArgs;
+use serde_json::json;
+
+use super::CliError;
+use crate::ipc::{CommandError, ErrorCode};
+use crate::settings::Language;
+use crate::{now, AppState, Messages};
+
+pub(super) struct Output {
+    json: bool,
+    stdout: std::io::StdoutLock<'static>,
+    messages: Messages,
+    language: Language,
+}
+
+impl Output {
+    pub(super) fn new(json: bool, folder: &DataFolder) -> Self {
+        Self {
+            json,
+            stdout: std::io::stdout().lock(),
+            messages: Messages::new(),
+            language: language(folder),
+        }
+    }
+
+    /// Whether results are JSON lines.
+    pub(super) fn json(&self) -> bool {
+        self.json
+    }
+
+    /// One result: `json` with `--json`, else the line `text` makes.
+    pub(super) fn record(
+        &mut self,
+        json: serde_json::Value,
+        text: impl FnOnce() -> String,
+    ) -> Result<(), CliError> {
+        let line = if self.json { json.to_string() } else { text() };
+        self.line(&line)
+    }
+
+    /// A line of text, whatever the mode (what `record` writes).
+    pub(super) fn line(&mut self, line: &str) -> Result<(), CliError> {
+        writeln!(self.stdout, "{line}").map_err(|e| CliError(e.to_string()))
+    }
+
+    /// Text as it is, without a line end added.
+    pub(super) fn raw(&mut self, text: &str) -> Result<(), CliError> {
+        write!(self.stdout, "{text}").map_err(|e| CliError(e.to_string()))
+    }
+
+    /// A localized message.
+    pub(super) fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        self.messages.text(self.language, id, args)
+    }
+
+    /// Why something failed: the localized text of its code, the detail after.
+    pub(super) fn reason(&self, code: ErrorCode, detail: &str) -> String {
+        format!("{} ({detail})", self.message(&code.message_id(), None))
+    }
+
+    /// A failure of barg-core as the one line the command ends with.
+    pub(super) fn error(&self, error: impl Into<CommandError>) -> CliError {
+        let error = error.into();
+        CliError(self.reason(error.code, &error.message))
+    }
+
+    /// Said on standard error, beside the results (which stay parseable).
+    pub(super) fn note(&self, text: &str) {
+        eprintln!("barg: {text}");
+    }
+
+    /// The failure a command ended with.
+    pub(super) fn failure(&mut self, message: &str) {
+        if self.json {
+            let _ = writeln!(self.stdout, "{}", json!({ "error": message }));
+        }
+        eprintln!("barg: {message}");
+    }
+
+    /// The data folder's library, opened (and filled with the sample when new).
+    pub(super) fn open_library(&self, folder: &DataFolder) -> Result<Library, CliError> {
+        folder
+            .open_library(now())
+            .map_err(|e| self.unavailable(folder, &e))
+    }
+
+    /// The library with the HTTP client and the image cache, for the
+    /// subcommands that reach the network.
+    pub(super) fn open_state(&self, folder: &DataFolder) -> Result<AppState, CliError> {
+        AppState::open(folder.clone()).map_err(|e| self.unavailable(folder, &e))
+    }
+
+    fn unavailable(&self, folder: &DataFolder, error: &barg_core::LibraryError) -> CliError {
+        let mut args = FluentArgs::new();
+        args.set("path", folder.dir.display().to_string());
+        CliError(format!(
+            "{} ({error})",
+            self.message("cli-library-unavailable", Some(&args))
+        ))
+    }
+}
+
+/// The language of messages: the app's interface language, else the
+/// terminal's (`LANG`), else English.
+fn language(folder: &DataFolder) -> Language {
+    crate::settings::read_file(&folder.dir)
+        .map(|s| s.language)
+        .unwrap_or_else(|| {
+            if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
+                Language::Fa
+            } else {
+                Language::En
+            }
+        })
+}
+
+/// A runtime for the subcommands that reach the network.
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError(e.to_string()))
+}
