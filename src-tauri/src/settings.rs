@@ -10,7 +10,9 @@ use ts_rs::TS;
 
 const STORE_KEY: &str = "settings";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Barg is Persian-first: a first start speaks Persian.
@@ -19,7 +21,9 @@ pub enum Language {
     En,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     Light,
@@ -30,7 +34,9 @@ pub enum Theme {
 }
 
 /// Which digits dates and counts are shown in (article text is never changed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Digits {
     #[default]
@@ -39,7 +45,9 @@ pub enum Digits {
 }
 
 /// The calendar of displayed dates, independent of the interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Calendar {
     #[default]

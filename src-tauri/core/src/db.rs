@@ -185,7 +185,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up_with_hook(
             include_str!("../migrations/0002_search.sql"),
             |tx: &rusqlite::Transaction<'_>| {
-                crate::store::index::index_all(tx)
+                crate::index::index_all(tx)
                     .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
             },
         ),
@@ -304,7 +304,7 @@ mod tests {
         if version >= 2 {
             // From schema 2 on, Barg indexes each article as it stores it.
             let tx = conn.transaction().unwrap();
-            crate::store::index::index_all(&tx).unwrap();
+            crate::index::index_all(&tx).unwrap();
             tx.commit().unwrap();
         }
     }

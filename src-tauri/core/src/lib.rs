@@ -20,6 +20,7 @@ pub mod feeds;
 pub mod fs;
 #[doc(hidden)]
 pub mod fuzzing;
+mod index;
 pub mod ingest;
 pub mod ops;
 pub mod persian;

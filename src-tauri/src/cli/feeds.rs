@@ -16,7 +16,7 @@ pub(super) fn sync(
     out: &mut Output,
     feed: Option<i64>,
 ) -> Result<(), CliError> {
-    let state = out.open_state(folder)?;
+    let state = out.opened_state(folder)?;
     let options = SyncOptions::with_images(state.images.clone());
     let report = runtime()?
         .block_on(sync::sync(
@@ -55,7 +55,7 @@ pub(super) fn feeds(
     out: &mut Output,
     action: FeedsAction,
 ) -> Result<(), CliError> {
-    let state = out.open_state(folder)?;
+    let state = out.opened_state(folder)?;
     let library = &state.library;
     match action {
         FeedsAction::Add { url, folder } => {
@@ -120,7 +120,7 @@ pub(super) fn feeds(
 }
 
 pub(super) fn save(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(), CliError> {
-    let state = out.open_state(folder)?;
+    let state = out.opened_state(folder)?;
     let id = runtime()?
         .block_on(barg_core::feeds::web_page::save_page(
             &state.library,

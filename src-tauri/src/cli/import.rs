@@ -17,7 +17,7 @@ pub(super) fn import(
     out: &mut Output,
     paths: &[PathBuf],
 ) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let mut printed = Ok(());
     let report = ops::import_files(&library, paths, now(), |file, _| {
         let line = match file {

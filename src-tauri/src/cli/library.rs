@@ -20,7 +20,7 @@ pub(super) fn list(
     filter: ArticleFilter,
     limit: Option<u32>,
 ) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let mut left = limit.map_or(u64::MAX, u64::from);
     let mut printed = Ok(());
     if left > 0 {
@@ -59,7 +59,7 @@ pub(super) fn show(
     id: i64,
     repair: bool,
 ) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let article = library.article(id).map_err(|e| out.error(e))?;
     let (title, body) = if repair {
         (
@@ -93,7 +93,7 @@ pub(super) fn bookmark(
             return list(folder, out, filter, None);
         }
     };
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     library
         .set_bookmark(id, bookmarked, now())
         .map_err(|e| out.error(e))?;
@@ -114,7 +114,7 @@ pub(super) fn export(
     bookmarks: bool,
     path: &Path,
 ) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let counts = ops::export_to_file(&library, format.into(), bookmarks, path, now())
         .map_err(|e| out.error(e))?;
     out.record(
@@ -124,13 +124,13 @@ pub(super) fn export(
 }
 
 pub(super) fn backup(folder: &DataFolder, out: &mut Output, file: &Path) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     library.backup_to(file).map_err(|e| out.error(e))?;
     out.record(json!({ "backup": file }), || file.display().to_string())
 }
 
 pub(super) fn restore(folder: &DataFolder, out: &mut Output, file: &Path) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let kept = library
         .restore_from(file, now())
         .map_err(|e| out.error(e))?;

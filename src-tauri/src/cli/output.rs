@@ -86,7 +86,7 @@ impl Output {
     }
 
     /// The data folder's library, opened (and filled with the sample when new).
-    pub(super) fn open_library(&self, folder: &DataFolder) -> Result<Library, CliError> {
+    pub(super) fn opened_library(&self, folder: &DataFolder) -> Result<Library, CliError> {
         folder
             .open_library(now())
             .map_err(|e| self.unavailable(folder, &e))
@@ -94,7 +94,7 @@ impl Output {
 
     /// The library with the HTTP client and the image cache, for the
     /// subcommands that reach the network.
-    pub(super) fn open_state(&self, folder: &DataFolder) -> Result<AppState, CliError> {
+    pub(super) fn opened_state(&self, folder: &DataFolder) -> Result<AppState, CliError> {
         AppState::open(folder.clone()).map_err(|e| self.unavailable(folder, &e))
     }
 

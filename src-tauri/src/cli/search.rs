@@ -18,7 +18,7 @@ pub(super) fn search(
     out: &mut Output,
     args: SearchArgs,
 ) -> Result<(), CliError> {
-    let library = out.open_library(folder)?;
+    let library = out.opened_library(folder)?;
     let query = SearchQuery {
         text: args.query,
         limit: args.limit,

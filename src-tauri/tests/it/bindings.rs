@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use barg_app::ipc;
 use barg_app::settings::{self, Settings};
+use strum::IntoEnumIterator;
 use ts_rs::TS;
 
 use crate::support::repo;
@@ -101,6 +102,28 @@ fn typescript() -> String {
         "export const REFRESH_MINUTES_MAX = {};\n\n",
         settings::REFRESH_MINUTES_MAX
     ));
+    let choices = |name: &str, values: Vec<serde_json::Value>, ty: &str| {
+        format!(
+            "export const {name}: readonly {ty}[] = {};\n\n",
+            serde_json::Value::from(values)
+        )
+    };
+    out.push_str(&choices(
+        "LANGUAGES",
+        wire_names::<settings::Language>(),
+        "Language",
+    ));
+    out.push_str(&choices("THEMES", wire_names::<settings::Theme>(), "Theme"));
+    out.push_str(&choices(
+        "DIGITS",
+        wire_names::<settings::Digits>(),
+        "Digits",
+    ));
+    out.push_str(&choices(
+        "CALENDARS",
+        wire_names::<settings::Calendar>(),
+        "Calendar",
+    ));
     out.push_str(&format!(
         "/** What a first start has, and what damaged settings fall back to. */\n\
          export const DEFAULT_SETTINGS: Settings = {};\n\n",
@@ -111,6 +134,13 @@ fn typescript() -> String {
         barg_core::search::TOTAL_CAP
     ));
     out
+}
+
+/// Every value of a settings enum as it crosses IPC.
+fn wire_names<T: IntoEnumIterator + serde::Serialize>() -> Vec<serde_json::Value> {
+    T::iter()
+        .map(|v| serde_json::to_value(v).unwrap())
+        .collect()
 }
 
 #[test]

@@ -13,3 +13,4 @@ mod commands;
 mod crash;
 mod limits;
 mod locales;
+mod tidy;

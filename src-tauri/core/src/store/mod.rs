@@ -5,15 +5,14 @@
 //! queries what it wrote.
 
 pub mod compact;
-pub(crate) mod index;
 pub(crate) mod terms;
 
 use rusqlite::{params, OptionalExtension};
 
 use crate::articles::{InsertOutcome, NewArticle};
+use crate::index::{self, Folded};
 use crate::text::{detect_direction, Direction};
 use crate::{Library, LibraryError, Timestamp};
-use index::Folded;
 
 impl Library {
     /// Stores one article unless the library already has it.

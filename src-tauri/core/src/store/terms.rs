@@ -4,7 +4,7 @@
 
 use rusqlite::Transaction;
 
-use super::index::Folded;
+use crate::index::Folded;
 use crate::persian::fold::is_word_char;
 use crate::{Library, LibraryError};
 

@@ -211,6 +211,14 @@ export const PANE_WIDTH_RANGES = [[160, 480], [240, 800]] as const;
 
 export const REFRESH_MINUTES_MAX = 1440;
 
+export const LANGUAGES: readonly Language[] = ["fa","en"];
+
+export const THEMES: readonly Theme[] = ["light","dark","sepia","system"];
+
+export const DIGITS: readonly Digits[] = ["persian","latin"];
+
+export const CALENDARS: readonly Calendar[] = ["jalali","gregorian"];
+
 /** What a first start has, and what damaged settings fall back to. */
 export const DEFAULT_SETTINGS: Settings = {"language":"fa","theme":"system","repairHalfSpaces":true,"fontSize":18,"lineHeight":1.9,"textWidth":42,"digits":"persian","calendar":"jalali","markReadOnOpen":true,"paneWidths":[220,380],"refreshMinutes":30,"feedsOffered":false};
 

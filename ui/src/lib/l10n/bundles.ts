@@ -3,8 +3,10 @@
 // Vite inlines the files at build time, so nothing is fetched at run time.
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 
-export type Language = 'fa' | 'en';
-export const LANGUAGES: readonly Language[] = ['fa', 'en'];
+import { LANGUAGES, type Language } from '../generated/ipc';
+
+// The interface languages are the Rust settings' (generated).
+export { LANGUAGES, type Language };
 
 /** Raw .ftl sources keyed by their path, e.g. `../../../../locales/fa/ui.ftl`. */
 export const FTL_SOURCES = import.meta.glob('../../../../locales/*/*.ftl', {

@@ -4,7 +4,9 @@ import type { FluentVariable } from '@fluent/bundle';
 import { buildBundles, type Language } from './bundles';
 
 export type { Language } from './bundles';
-export type Direction = 'rtl' | 'ltr';
+import type { Direction } from '../generated/ipc';
+
+export type { Direction };
 
 const bundles = buildBundles();
 let current = $state<Language>('fa');

@@ -2,11 +2,11 @@
 // keys; the reader takes the rest. Widths are in CSS pixels along the inline
 // axis, so "wider" means the same in both directions; only turning a
 // physical pointer movement or arrow key into a change needs the direction.
-import { DEFAULT_SETTINGS, PANE_WIDTH_RANGES } from '../generated/ipc';
+import { DEFAULT_SETTINGS, PANE_WIDTH_RANGES, type Direction } from '../generated/ipc';
 
 export type PaneWidths = [number, number];
 export type PaneIndex = 0 | 1;
-export type Direction = 'rtl' | 'ltr';
+export type { Direction };
 
 /** Below this window width only one pane shows at a time. */
 export const NARROW_BELOW = 760;

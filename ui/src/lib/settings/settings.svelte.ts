@@ -7,7 +7,16 @@ import { setLanguage } from '../l10n/locale.svelte';
 import { applyTheme } from './theme';
 
 // The defaults and ranges are Rust's (`src-tauri/src/settings.rs`), generated.
-import { DEFAULT_SETTINGS, FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, TEXT_WIDTH_RANGE } from '../generated/ipc';
+import {
+  CALENDARS,
+  DEFAULT_SETTINGS,
+  DIGITS,
+  FONT_SIZE_RANGE,
+  LANGUAGES,
+  LINE_HEIGHT_RANGE,
+  TEXT_WIDTH_RANGE,
+  THEMES,
+} from '../generated/ipc';
 export { DEFAULT_SETTINGS, FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, TEXT_WIDTH_RANGE };
 
 /** How often feeds may refresh by themselves, in minutes; 0 is off. */
@@ -39,15 +48,15 @@ function flag(value: unknown, fallback: boolean): boolean {
 export function withDefaults(stored: Partial<Settings>): Settings {
   const d = DEFAULT_SETTINGS;
   return {
-    language: pick(stored.language, ['fa', 'en'], d.language),
-    theme: pick(stored.theme, ['light', 'dark', 'sepia', 'system'], d.theme),
+    language: pick(stored.language, LANGUAGES, d.language),
+    theme: pick(stored.theme, THEMES, d.theme),
     repairHalfSpaces: flag(stored.repairHalfSpaces, d.repairHalfSpaces),
     fontSize: Math.round(inRange(stored.fontSize, FONT_SIZE_RANGE, d.fontSize)),
     // One decimal: a range input's steps add up to 1.9000000000000001.
     lineHeight: Math.round(inRange(stored.lineHeight, LINE_HEIGHT_RANGE, d.lineHeight) * 10) / 10,
     textWidth: Math.round(inRange(stored.textWidth, TEXT_WIDTH_RANGE, d.textWidth)),
-    digits: pick(stored.digits, ['persian', 'latin'], d.digits),
-    calendar: pick(stored.calendar, ['jalali', 'gregorian'], d.calendar),
+    digits: pick(stored.digits, DIGITS, d.digits),
+    calendar: pick(stored.calendar, CALENDARS, d.calendar),
     markReadOnOpen: flag(stored.markReadOnOpen, d.markReadOnOpen),
     paneWidths: stored.paneWidths === undefined ? [...d.paneWidths] : clampPaneWidths(stored.paneWidths),
     refreshMinutes: refreshChoice(stored.refreshMinutes, d.refreshMinutes),

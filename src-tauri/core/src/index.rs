@@ -1,6 +1,6 @@
 //! The search index's write side: an article's folded text into FTS5.
 //! It knows no other module of the library but folding, so the migrations
-//! can build the index with it.
+//! (`db`) and storing (`store`) both build on it without a cycle.
 
 use rusqlite::Transaction;
 
