@@ -51,15 +51,20 @@ pub fn is_ltr_letter(c: char) -> bool {
     !matches!(c as u32, 0x0590..=0x08FF | 0x200C..=0x200F) && !is_rtl_letter(c) && c.is_alphabetic()
 }
 
+/// How much of a text its direction is judged by: a title or the opening of
+/// an article, enough to outvote a Latin name or a number.
+pub const DIRECTION_SAMPLE_CHARS: usize = 400;
+
 /// The direction a text should be shown in, judged by the share of strong
-/// letters of each direction in its first 400 characters.
+/// letters of each direction in its first [`DIRECTION_SAMPLE_CHARS`]
+/// characters.
 ///
 /// `dir="auto"` looks only at the first strong letter, which fails on a
 /// Persian title that begins with a Latin name or a number ("Tauri 2 چیست؟").
 /// A text with no letters at all is `fallback`.
 pub fn detect_direction(text: &str, fallback: Direction) -> Direction {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().take(400) {
+    for c in text.chars().take(DIRECTION_SAMPLE_CHARS) {
         if is_rtl_letter(c) {
             rtl += 1;
         } else if is_ltr_letter(c) {

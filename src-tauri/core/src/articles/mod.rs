@@ -116,12 +116,14 @@ pub struct Article {
     pub note: Option<String>,
 }
 
+/// A common reading speed for Persian and English prose.
+pub const WORDS_PER_MINUTE: u32 = 200;
+
 impl Article {
-    /// Minutes to read the body at about 200 words a minute (a common
-    /// figure for Persian and English prose), at least one.
+    /// Minutes to read the body at [`WORDS_PER_MINUTE`], at least one.
     pub fn reading_minutes(&self) -> u32 {
         let words = self.body_text.split_whitespace().count() as u32;
-        words.div_ceil(200).max(1)
+        words.div_ceil(WORDS_PER_MINUTE).max(1)
     }
 }
 

@@ -28,7 +28,7 @@ use rusqlite::{params, OptionalExtension};
 #[cfg(doc)]
 use crate::store::derive;
 use crate::store::terms::NewTerms;
-use crate::store::{folded_source_title, insert_article, Derived, Prepared};
+use crate::store::{folded_source_title, insert_article, IndexedForm, ReadyArticle};
 use crate::{Code, Library, LibraryError, NewArticle, Timestamp};
 
 /// Runs library work on the blocking pool, off the async threads.
@@ -284,7 +284,7 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        let mut prepared: Vec<(i64, &fetch::Validators, Vec<Prepared<'_>>, NewTerms)> = fetches
+        let mut prepared: Vec<(i64, &fetch::Validators, Vec<ReadyArticle<'_>>, NewTerms)> = fetches
             .into_iter()
             .map(|f| {
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
@@ -292,7 +292,7 @@ impl Library {
                     .items
                     .iter()
                     .zip(f.derived)
-                    .map(|(a, d)| Prepared::new(a, d));
+                    .map(|(article, form)| ReadyArticle { article, form });
                 (f.source_id, f.validators, items.collect(), f.words)
             })
             .collect();
@@ -350,7 +350,7 @@ pub(crate) struct FeedFetch<'a> {
     pub validators: &'a fetch::Validators,
     /// What [`derive`] gives for each item (a sync derives in each feed's
     /// own task, so the writer only writes).
-    pub derived: Vec<Derived>,
+    pub derived: Vec<IndexedForm>,
     /// The words of every item, collected in the same task: the writer
     /// takes them whole when every item is stored (a feed seen for the first
     /// time), and otherwise only the words of the items it stored.
@@ -360,7 +360,7 @@ pub(crate) struct FeedFetch<'a> {
 fn store_fetch(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    prepared: &[Prepared<'_>],
+    prepared: &[ReadyArticle<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
     words: NewTerms,
@@ -379,7 +379,7 @@ fn store_fetch(
             .optional()?;
         match existing {
             Some((id, hash)) => {
-                if hash == item.hash {
+                if hash == item.form.hash {
                     stored.unchanged += 1;
                 } else {
                     crate::store::update_article(tx, id, &source, item)?;
@@ -400,7 +400,7 @@ fn store_fetch(
         terms.merge(words);
     } else {
         for &(n, _) in &stored.fresh {
-            terms.add_folded(&prepared[n].folded);
+            terms.add_folded(&prepared[n].form.folded);
         }
     }
     if !stored.fresh.is_empty() {

@@ -56,9 +56,15 @@ pub enum Format {
     BargJson,
 }
 
+/// A file's first bytes, read to tell its format…
+const HEAD_BYTES: usize = 4096;
+/// …of which this many are looked at for markup (a feed's or page's root
+/// element comes early; half of them must be UTF-8 for unknown text).
+const SNIFF_BYTES: usize = 2048;
+
 /// Guesses the format from the first bytes (and the file name as a hint).
 pub fn detect_format(path: &Path, head: &[u8]) -> Result<Format, IngestError> {
-    let text = String::from_utf8_lossy(&head[..head.len().min(2048)]).to_ascii_lowercase();
+    let text = String::from_utf8_lossy(&head[..head.len().min(SNIFF_BYTES)]).to_ascii_lowercase();
     let text = text.trim_start_matches('\u{FEFF}').trim_start();
     let extension = path
         .extension()
@@ -91,7 +97,9 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Result<Format, IngestError> {
     match extension.as_str() {
         "txt" | "text" | "md" | "" => Ok(Format::PlainText),
         "json" | "xml" | "rss" | "atom" => Err(IngestError::Malformed("no feed found".into())),
-        _ if std::str::from_utf8(&head[..head.len().min(1024)]).is_ok() => Ok(Format::PlainText),
+        _ if std::str::from_utf8(&head[..head.len().min(SNIFF_BYTES / 2)]).is_ok() => {
+            Ok(Format::PlainText)
+        }
         _ => Err(IngestError::UnsupportedFormat),
     }
 }
@@ -119,7 +127,7 @@ impl Library {
     /// nothing it had not already stored; the library stays as it was.
     pub fn import_file(&self, path: &Path, now: Timestamp) -> Result<ImportCounts, IngestError> {
         let mut file = std::fs::File::open(path)?;
-        let mut head = vec![0u8; 4096];
+        let mut head = vec![0u8; HEAD_BYTES];
         let read = read_up_to(&mut file, &mut head)?;
         head.truncate(read);
         let format = detect_format(path, &head)?;

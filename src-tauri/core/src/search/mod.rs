@@ -126,16 +126,25 @@ impl Library {
         // Without filters the index alone answers: joining `articles` would
         // read a random page of the library for every match of a word
         // spread over years (a rare word at a million articles: 0.9 s).
-        let matching = |limit: u32| {
+        // `from_id`: only articles this new or newer (the title window).
+        let matching = |limit: u32, from_id: Option<i64>| {
+            let rowid = if filter.is_empty() {
+                "rowid"
+            } else {
+                "s.rowid"
+            };
+            let window = from_id
+                .map(|id| format!(" AND {rowid} >= {id}"))
+                .unwrap_or_default();
             if filter.is_empty() {
                 format!(
-                    "SELECT rowid FROM article_search WHERE article_search MATCH ?
+                    "SELECT rowid FROM article_search WHERE article_search MATCH ?{window}
                      ORDER BY rowid DESC LIMIT {limit}"
                 )
             } else {
                 format!(
                     "SELECT s.rowid FROM article_search s JOIN articles a ON a.id = s.rowid
-                     WHERE article_search MATCH ?{filter} ORDER BY s.rowid DESC LIMIT {limit}"
+                     WHERE article_search MATCH ?{filter}{window} ORDER BY s.rowid DESC LIMIT {limit}"
                 )
             }
         };
@@ -160,7 +169,7 @@ impl Library {
             };
             // One walk of the index gives the count (up to the cap), the
             // newest candidates, and for a one-term query its sample too.
-            let newest = ids(&matching(TOTAL_CAP), with_args(expression.clone()))?;
+            let newest = ids(&matching(TOTAL_CAP, None), with_args(expression.clone()))?;
             let total = newest.len() as u32;
             let mut candidates: Vec<i64> =
                 newest.iter().take(CANDIDATES as usize).copied().collect();
@@ -171,13 +180,7 @@ impl Library {
             if total > CANDIDATES {
                 let in_title = format!("{{title}} : ({expression})");
                 let window = (library_size - TITLE_WINDOW).max(0);
-                let rowid = if filter.is_empty() {
-                    "rowid"
-                } else {
-                    "s.rowid"
-                };
-                let sql = matching(TITLE_CANDIDATES)
-                    .replace(" ORDER BY", &format!(" AND {rowid} >= {window} ORDER BY"));
+                let sql = matching(TITLE_CANDIDATES, Some(window));
                 candidates.extend(ids(&sql, with_args(in_title))?);
                 candidates.sort_unstable_by(|a, b| b.cmp(a));
                 candidates.dedup();

@@ -46,7 +46,7 @@ impl Library {
             let mut added = false;
             for (article, outcome) in prepared.iter().zip(&outcomes) {
                 if let InsertOutcome::Added(_) = outcome {
-                    terms.add_folded(&article.folded);
+                    terms.add_folded(&article.form.folded);
                     added = true;
                 }
             }
@@ -58,23 +58,24 @@ impl Library {
     }
 }
 
-/// What storing an article needs that can be computed without the library:
-/// computed before the write lock is taken (a sync does it in each feed's
-/// own task), so that the writer only writes.
-pub(crate) struct Derived {
+/// An article's form as the library keeps and indexes it (content hash,
+/// direction, folded text): what storing it needs that can be computed
+/// without the library, before the write lock is taken (a sync does it in
+/// each feed's own task), so that the writer only writes.
+pub(crate) struct IndexedForm {
     pub hash: String,
     pub dir: Direction,
     pub folded: Folded,
 }
 
-pub(crate) fn derive(article: &NewArticle) -> Derived {
+pub(crate) fn derive(article: &NewArticle) -> IndexedForm {
     derive_version(article, content_hash(&article.title, &article.body_text))
 }
 
 /// [`derive`] with the hash the article is known by given (a feed item's
 /// is that of the feed's own text, also when a page's text replaced it).
-pub(crate) fn derive_version(article: &NewArticle, hash: String) -> Derived {
-    Derived {
+pub(crate) fn derive_version(article: &NewArticle, hash: String) -> IndexedForm {
+    IndexedForm {
         hash,
         dir: detect_direction(
             &format!("{}\n{}", article.title, article.body_text),
@@ -88,13 +89,18 @@ pub(crate) fn derive_version(article: &NewArticle, hash: String) -> Derived {
     }
 }
 
+/// Deriving spreads over at most this many threads…
+const MAX_DERIVE_THREADS: usize = 8;
+/// …once a batch has this many articles (fewer are not worth a thread).
+const PARALLEL_DERIVE_FROM: usize = 64;
+
 /// [`derive`]s articles from anywhere, on every core when there are enough
 /// of them to pay.
-pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<Derived> {
+pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<IndexedForm> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .min(8);
-    if threads < 2 || articles.len() < 64 {
+        .min(MAX_DERIVE_THREADS);
+    if threads < 2 || articles.len() < PARALLEL_DERIVE_FROM {
         return articles.iter().map(|a| derive(a)).collect();
     }
     let chunk = articles.len().div_ceil(threads);
@@ -110,33 +116,19 @@ pub(crate) fn derive_each(articles: &[&NewArticle]) -> Vec<Derived> {
     })
 }
 
-/// An article with what was [`derive`]d from it, ready to store.
-pub(crate) struct Prepared<'a> {
+/// An article with its [`IndexedForm`], ready to store.
+pub(crate) struct ReadyArticle<'a> {
     pub article: &'a NewArticle,
-    pub hash: String,
-    pub dir: Direction,
-    pub folded: Folded,
-}
-
-impl<'a> Prepared<'a> {
-    pub(crate) fn new(article: &'a NewArticle, derived: Derived) -> Self {
-        let Derived { hash, dir, folded } = derived;
-        Self {
-            article,
-            hash,
-            dir,
-            folded,
-        }
-    }
+    pub form: IndexedForm,
 }
 
 /// Prepares a batch, deriving on every core when it is large enough to pay.
-pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<Prepared<'_>> {
+pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<ReadyArticle<'_>> {
     let derived = derive_each(&articles.iter().collect::<Vec<_>>());
     articles
         .iter()
         .zip(derived)
-        .map(|(a, d)| Prepared::new(a, d))
+        .map(|(article, form)| ReadyArticle { article, form })
         .collect()
 }
 
@@ -163,10 +155,10 @@ pub(crate) fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
     folded_source: &str,
-    prepared: &Prepared<'_>,
+    prepared: &ReadyArticle<'_>,
     now: Timestamp,
 ) -> Result<InsertOutcome, LibraryError> {
-    let (article, hash, dir) = (prepared.article, &prepared.hash, prepared.dir);
+    let (article, hash, dir) = (prepared.article, &prepared.form.hash, prepared.form.dir);
     {
         let existing: Option<i64> = tx
             .prepare_cached(
@@ -201,7 +193,7 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        index::index_folded(tx, id, &prepared.folded, folded_source)?;
+        index::index_folded(tx, id, &prepared.form.folded, folded_source)?;
         Ok(InsertOutcome::Added(id))
     }
 }
@@ -213,9 +205,9 @@ pub(crate) fn update_article(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
     folded_source: &str,
-    prepared: &Prepared<'_>,
+    prepared: &ReadyArticle<'_>,
 ) -> Result<(), LibraryError> {
-    let (article, dir) = (prepared.article, prepared.dir);
+    let (article, dir) = (prepared.article, prepared.form.dir);
     tx.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, author = ?4,
                 published_at = coalesce(?5, published_at), sort_at = coalesce(?5, sort_at),
@@ -232,11 +224,11 @@ pub(crate) fn update_article(
         dir.as_str(),
         article.body_html,
         article.body_text,
-        prepared.hash,
+        prepared.form.hash,
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    index::index_folded(tx, id, &prepared.folded, folded_source)
+    index::index_folded(tx, id, &prepared.form.folded, folded_source)
 }
 
 /// A hash of the article's words, blind to whitespace, so the same story

@@ -14,7 +14,7 @@ use crate::feeds::images::image_urls;
 use crate::feeds::{blocking, Cancel, Feed};
 use crate::ingest::{decode, feed as feed_format, html};
 use crate::store::terms::NewTerms;
-use crate::store::{content_hash, derive_version, Derived};
+use crate::store::{content_hash, derive_version, IndexedForm};
 use crate::{Code, Library, NewArticle, Timestamp};
 
 /// Items whose text is shorter than this are taken for summaries.
@@ -87,7 +87,7 @@ pub(super) async fn sync_feed(
     };
     let library_for_words = Arc::clone(library);
     let (items, derived, words) = tokio::task::spawn_blocking(move || {
-        let derived: Vec<Derived> = items
+        let derived: Vec<IndexedForm> = items
             .iter()
             .zip(versions)
             .map(|(item, version)| derive_version(item, version))

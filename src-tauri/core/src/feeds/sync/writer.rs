@@ -8,7 +8,7 @@ use super::FeedError;
 use crate::feeds::fetch::Validators;
 use crate::feeds::{FeedFetch, StoredItems};
 use crate::store::terms::NewTerms;
-use crate::store::Derived;
+use crate::store::IndexedForm;
 use crate::{Library, NewArticle, Timestamp};
 
 /// The writer stores up to about this many items in one transaction.
@@ -21,7 +21,7 @@ pub(super) struct ToStore {
     pub(super) validators: Validators,
     /// Folded text, hash and direction of each item, computed in the feed's
     /// task so that the writer only writes.
-    pub(super) derived: Vec<Derived>,
+    pub(super) derived: Vec<IndexedForm>,
     /// The words of every item, collected in the same task.
     pub(super) words: NewTerms,
     pub(super) done:
