@@ -6,75 +6,10 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
-// Every type that crosses IPC is generated from its Rust definition.
-import type {
-  Article,
-  ArticleFilter,
-  ArticleSummary,
-  Calendar,
-  CommandError,
-  DefaultFeed,
-  Digits,
-  Direction,
-  ErrorCode,
-  ExportFormat,
-  ExportReport,
-  ImportFailure,
-  ImportProgress,
-  ImportReport,
-  Language,
-  OpmlExportReport,
-  OpmlImportReport,
-  SavedPage,
-  SearchHit,
-  SearchQuery,
-  SearchResult,
-  Settings,
-  Source,
-  SourceKind,
-  StartupState,
-  SyncFailure,
-  SyncProgress,
-  SyncReport,
-  TagCount,
-  TextPart,
-  Theme,
-} from './generated/ipc';
-
-export type {
-  Article,
-  ArticleFilter,
-  ArticleSummary,
-  Calendar,
-  CommandError,
-  DefaultFeed,
-  Digits,
-  Direction,
-  ErrorCode,
-  ExportFormat,
-  ExportReport,
-  ImportFailure,
-  ImportProgress,
-  ImportReport,
-  Language,
-  OpmlExportReport,
-  OpmlImportReport,
-  SavedPage,
-  SearchHit,
-  SearchQuery,
-  SearchResult,
-  Settings,
-  Source,
-  SourceKind,
-  StartupState,
-  SyncFailure,
-  SyncProgress,
-  SyncReport,
-  TagCount,
-  TextPart,
-  Theme,
-};
-export { SEARCH_TOTAL_CAP } from './generated/ipc';
+// Every type and constant that crosses IPC is generated from its Rust
+// definition; the rest of the UI takes them from here.
+import type * as ipc from './generated/ipc';
+export * from './generated/ipc';
 
 /** A file dialog filter: a name for the user and extensions without the dot. */
 export interface FileFilter {
@@ -90,9 +25,9 @@ export type FileDrag = { type: 'over' } | { type: 'drop'; paths: string[] } | { 
  * `message` is for logs, never for the screen.
  */
 export class BackendError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ipc.ErrorCode;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ipc.ErrorCode, message: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
@@ -103,7 +38,7 @@ export class BackendError extends Error {
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
   if (typeof reason === 'object' && reason !== null && typeof (reason as { code?: unknown }).code === 'string') {
-    const { code, message } = reason as { code: ErrorCode; message?: unknown };
+    const { code, message } = reason as { code: ipc.ErrorCode; message?: unknown };
     return new BackendError(code, typeof message === 'string' ? message : '');
   }
   // Outside Tauri (a plain browser) or an unexpected shape: an internal error.
@@ -119,7 +54,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 /** Newest first; with `bookmarkedOnly`, newest bookmark first. Pages by `offset` and `limit`. */
-export function listArticles(filter: ArticleFilter): Promise<ArticleSummary[]> {
+export function listArticles(filter: ipc.ArticleFilter): Promise<ipc.ArticleSummary[]> {
   return call('list_articles', { filter });
 }
 
@@ -127,21 +62,21 @@ export function listArticles(filter: ArticleFilter): Promise<ArticleSummary[]> {
  * With `repair`, Persian title and body come back with lost half-spaces,
  * digits and punctuation spacing repaired; the stored text never changes.
  */
-export function getArticle(id: number, repair = false): Promise<Article> {
+export function getArticle(id: number, repair = false): Promise<ipc.Article> {
   return call('get_article', { id, repair });
 }
 
 /** Empty or whitespace-only text finds nothing; any other text is safe to pass. */
-export function search(query: SearchQuery): Promise<SearchResult> {
+export function search(query: ipc.SearchQuery): Promise<ipc.SearchResult> {
   return call('search', { query });
 }
 
-export function listSources(): Promise<Source[]> {
+export function listSources(): Promise<ipc.Source[]> {
   return call('list_sources');
 }
 
 /** Subscribes to a feed; `url` may be the feed's or any page that links to it. */
-export function addFeed(url: string, folder: string | null): Promise<Source> {
+export function addFeed(url: string, folder: string | null): Promise<ipc.Source> {
   return call('add_feed', { url, folder });
 }
 
@@ -164,8 +99,8 @@ export async function setFetchFullText(id: number, on: boolean): Promise<void> {
 }
 
 /** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
-export function syncFeeds(sourceId: number | null, onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {
-  return call('sync_feeds', { sourceId, onProgress: new Channel<SyncProgress>(onProgress) });
+export function syncFeeds(sourceId: number | null, onProgress: (progress: ipc.SyncProgress) => void): Promise<ipc.SyncReport> {
+  return call('sync_feeds', { sourceId, onProgress: new Channel<ipc.SyncProgress>(onProgress) });
 }
 
 /** Stops the sync that is running; what it fetched so far is kept. */
@@ -173,30 +108,30 @@ export async function cancelSync(): Promise<void> {
   await call<null>('cancel_sync');
 }
 
-export function importOpml(path: string): Promise<OpmlImportReport> {
+export function importOpml(path: string): Promise<ipc.OpmlImportReport> {
   return call('import_opml', { path });
 }
 
-export function exportOpml(path: string): Promise<OpmlExportReport> {
+export function exportOpml(path: string): Promise<ipc.OpmlExportReport> {
   return call('export_opml', { path });
 }
 
 /** Fetches a web page and stores it as an article; resolves to the article's id. */
-export function savePage(url: string): Promise<SavedPage> {
+export function savePage(url: string): Promise<ipc.SavedPage> {
   return call('save_page', { url });
 }
 
 /** The feeds offered on first start. */
-export function defaultFeeds(): Promise<DefaultFeed[]> {
+export function defaultFeeds(): Promise<ipc.DefaultFeed[]> {
   return call('default_feeds');
 }
 
 /** Imports files into the library; `onProgress` hears about each file as it is done. */
-export function importFiles(paths: string[], onProgress: (progress: ImportProgress) => void): Promise<ImportReport> {
-  return call('import_files', { paths, onProgress: new Channel<ImportProgress>(onProgress) });
+export function importFiles(paths: string[], onProgress: (progress: ipc.ImportProgress) => void): Promise<ipc.ImportReport> {
+  return call('import_files', { paths, onProgress: new Channel<ipc.ImportProgress>(onProgress) });
 }
 
-export function exportLibrary(format: ExportFormat, bookmarksOnly: boolean, path: string): Promise<ExportReport> {
+export function exportLibrary(format: ipc.ExportFormat, bookmarksOnly: boolean, path: string): Promise<ipc.ExportReport> {
   return call('export_library', { format, bookmarksOnly, path });
 }
 
@@ -210,7 +145,7 @@ export async function setBookmarkDetails(id: number, tags: string[], note: strin
 }
 
 /** Every bookmark tag with its count, most used first, then by name. */
-export function listTags(): Promise<TagCount[]> {
+export function listTags(): Promise<ipc.TagCount[]> {
   return call('list_tags', {});
 }
 
@@ -228,12 +163,12 @@ export async function openExternal(url: string): Promise<void> {
   await call<null>('open_external', { url });
 }
 
-export function getSettings(): Promise<Settings> {
+export function getSettings(): Promise<ipc.Settings> {
   return call('get_settings');
 }
 
 /** Persists the settings and returns them as stored. */
-export function setSettings(settings: Settings): Promise<Settings> {
+export function setSettings(settings: ipc.Settings): Promise<ipc.Settings> {
   return call('set_settings', { settings });
 }
 
@@ -274,7 +209,7 @@ export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() 
 }
 
 /** What the user must be told at start: recovery, or settings reset to the defaults. */
-export function startupState(): Promise<StartupState> {
+export function startupState(): Promise<ipc.StartupState> {
   return call('startup_state');
 }
 
