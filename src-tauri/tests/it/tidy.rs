@@ -115,6 +115,63 @@ fn core_modules_import_each_other_in_no_cycle() {
     );
 }
 
+/// Each module's layer: 0 for one that uses no other, else one above the
+/// highest module it uses (the graph has no cycle: see the test above).
+fn layers(imports: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
+    fn depth(
+        module: &str,
+        imports: &BTreeMap<String, BTreeSet<String>>,
+        known: &mut BTreeMap<String, usize>,
+    ) -> usize {
+        if let Some(&d) = known.get(module) {
+            return d;
+        }
+        let d = imports
+            .get(module)
+            .into_iter()
+            .flatten()
+            .map(|used| depth(used, imports, known) + 1)
+            .max()
+            .unwrap_or(0);
+        known.insert(module.to_owned(), d);
+        d
+    }
+    let mut known = BTreeMap::new();
+    let modules: BTreeSet<&String> = imports.keys().chain(imports.values().flatten()).collect();
+    for module in &modules {
+        depth(module, imports, &mut known);
+    }
+    let top = known.values().copied().max().unwrap_or(0);
+    let mut layers = vec![Vec::new(); top + 1];
+    for (module, d) in known {
+        layers[top - d].push(module);
+    }
+    layers
+}
+
+#[test]
+fn architecture_md_draws_core_layers_as_the_code_has_them() {
+    let imports = core_imports();
+    if imports.keys().any(|m| cycle_through(&imports, m).is_some()) {
+        return; // the cycle test says what is wrong
+    }
+    let drawn: Vec<String> = layers(&imports)
+        .iter()
+        .map(|layer| layer.join(", "))
+        .collect();
+    let doc = std::fs::read_to_string(repo().join("ARCHITECTURE.md")).unwrap();
+    let block = doc
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("ARCHITECTURE.md draws the layers in a ```text block");
+    let documented: Vec<String> = block.lines().map(str::to_owned).collect();
+    assert_eq!(
+        documented, drawn,
+        "ARCHITECTURE.md's drawing of core's layers is not the code's: put this one in it"
+    );
+}
+
 #[test]
 fn no_source_file_is_over_600_lines() {
     let mut long = Vec::new();
