@@ -14,6 +14,7 @@ error-network = The server could not be reached. Check the internet connection a
 error-timeout = The server took too long to answer. Try again in a little while.
 error-http-status = The server answered with an error. Check the address, or try again later.
 error-not-a-feed = No feed was found at this address. Try the address of the feed itself (RSS or Atom).
+error-parse = This feed or file could not be read: it is broken in a way Barg's reader does not understand. Nothing else was affected.
 error-redirect-loop = This address sent Barg elsewhere too many times. Open it in a browser and paste the address it ends up at.
 error-cancelled = The refresh was cancelled. What was fetched so far is kept; refresh again whenever you like.
 error-foreign-library = This file is not a Barg library (or it is damaged). Barg has not changed it.
@@ -24,4 +25,12 @@ cli-library-unavailable = The library in { $path } could not be opened.
 cli-sync-summary = { $added } new articles, { $updated } updated, { $unchanged } feeds unchanged, { $failed } feeds failed.
 cli-import-summary = { $added } articles added, { $duplicates } duplicates, { $failed } files failed.
 cli-search-fewer = Showing { $shown } of { $total } matching articles: a search ranks at most { $ranked } of them (the newest, and the newest with the words in their title). Narrow it with --from, --to or --source.
+cli-import-some-failed = { $failed ->
+    [one] One file could not be imported; the others were.
+   *[other] { $failed } files could not be imported; the others were.
+}
+cli-sync-some-failed = { $failed ->
+    [one] One feed could not be refreshed; what the others brought is stored.
+   *[other] { $failed } feeds could not be refreshed; what the others brought is stored.
+}
 cli-import-nothing = No file could be imported.

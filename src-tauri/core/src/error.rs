@@ -32,6 +32,8 @@ pub enum Code {
     Timeout,
     HttpStatus,
     NotAFeed,
+    /// Outside data a parser could not read (it failed unexpectedly on it).
+    Parse,
     RedirectLoop,
     Cancelled,
     AlreadySubscribed,

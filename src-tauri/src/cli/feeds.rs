@@ -47,7 +47,13 @@ pub(super) fn sync(
         json!({ "added": report.added, "updated": report.updated, "unchanged": report.unchanged,
                 "failed": report.failed.len(), "images": report.images.fetched }),
         || summary,
-    )
+    )?;
+    // Exit 1 when a feed failed (what the others brought is stored).
+    if report.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError(out.message("cli-sync-some-failed", Some(&args))))
+    }
 }
 
 pub(super) fn feeds(

@@ -54,8 +54,13 @@ pub(super) fn import(
         json!({ "added": report.added, "duplicates": report.duplicates, "failed": failed }),
         || summary,
     )?;
-    if failed > 0 && report.added + report.duplicates == 0 {
-        return Err(CliError(out.message("cli-import-nothing", None)));
+    // Exit 1 whenever a file failed: a script tells "all imported" (0)
+    // from "some failed" and "nothing imported" (1, with the counts above).
+    match failed {
+        0 => Ok(()),
+        _ if report.added + report.duplicates == 0 => {
+            Err(CliError(out.message("cli-import-nothing", None)))
+        }
+        _ => Err(CliError(out.message("cli-import-some-failed", Some(&args)))),
     }
-    Ok(())
 }

@@ -517,7 +517,7 @@ fn list_returns_every_article_asked_for_and_says_when_search_shows_fewer() {
 }
 
 #[test]
-fn a_file_whose_parser_panics_fails_alone_and_the_import_goes_on() {
+fn a_file_whose_parser_panics_fails_alone_the_import_goes_on_and_exits_1() {
     let data = tempfile::tempdir().unwrap();
     let imported = barg(
         data.path(),
@@ -532,18 +532,84 @@ fn a_file_whose_parser_panics_fails_alone_and_the_import_goes_on() {
     let lines = json_lines(&imported);
     assert_eq!(
         imported.status.code(),
-        Some(0),
-        "the other file was imported: {}",
+        Some(1),
+        "a file failed, so the import says so in its status: {}",
         String::from_utf8_lossy(&imported.stderr)
     );
     assert_eq!(
-        lines[0]["failed"], "internal",
-        "the parser's panic is that file's internal failure: {lines:?}"
+        lines[0]["failed"], "parse",
+        "the parser's panic is that file's `parse` failure: {lines:?}"
     );
-    let summary = lines.last().unwrap();
+    assert!(
+        lines[0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("could not be read")),
+        "the reason says the file could not be read: {lines:?}"
+    );
+    let summary = lines
+        .iter()
+        .find(|l| l.get("added").is_some() && l.get("path").is_none())
+        .unwrap();
     assert_eq!(
         summary["added"], 7,
         "the good feed after it is stored: {summary}"
+    );
+    assert!(
+        lines.last().unwrap()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("One file could not be imported")),
+        "the status is explained in the last line: {lines:?}"
+    );
+    assert_eq!(summary["failed"], 1, "{summary}");
+}
+
+#[test]
+fn a_sync_with_a_failed_feed_stores_the_others_and_exits_1() {
+    let server = server::TestServer::start();
+    let feed = std::fs::read(core_fixture(
+        "feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml",
+    ))
+    .unwrap();
+    server.route(
+        "/good.xml",
+        server::Route::body(feed.clone(), "application/rss+xml"),
+    );
+    server.route(
+        "/soon-broken.xml",
+        server::Route::body(feed, "application/rss+xml"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for path in ["/good.xml", "/soon-broken.xml"] {
+        let added = barg(dir.path(), &["feeds", "add", &server.url(path)], None);
+        assert_eq!(
+            added.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+    }
+    server.route(
+        "/soon-broken.xml",
+        server::Route::body(
+            std::fs::read(core_fixture("crashes/feed-quick-xml-set-encoding.xml")).unwrap(),
+            "application/rss+xml",
+        ),
+    );
+    let synced = barg(dir.path(), &["--json", "sync"], None);
+    let lines = json_lines(&synced);
+    assert_eq!(
+        synced.status.code(),
+        Some(1),
+        "a feed failed: the status says so: {lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l["failed"] == "parse"),
+        "the broken feed is named with its `parse` failure: {lines:?}"
+    );
+    let summary = lines.iter().find(|l| l.get("updated").is_some()).unwrap();
+    assert_eq!(
+        summary["added"], 7,
+        "the good feed's items are stored: {summary}"
     );
     assert_eq!(summary["failed"], 1, "{summary}");
 }

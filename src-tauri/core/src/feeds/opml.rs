@@ -17,6 +17,9 @@ pub struct OpmlFeed {
 pub enum OpmlError {
     #[error("not an OPML file: {0}")]
     Malformed(String),
+    /// Its parser failed on it unexpectedly.
+    #[error("{0}")]
+    Unreadable(String),
     #[error(transparent)]
     Library(#[from] LibraryError),
 }
@@ -25,6 +28,7 @@ impl OpmlError {
     pub fn code(&self) -> Code {
         match self {
             OpmlError::Malformed(_) => Code::InvalidInput,
+            OpmlError::Unreadable(_) => Code::Parse,
             OpmlError::Library(inner) => inner.code(),
         }
     }
@@ -39,8 +43,11 @@ pub struct OpmlCounts {
 
 /// The feeds of an OPML document.
 pub fn parse(text: &str) -> Result<Vec<OpmlFeed>, OpmlError> {
-    let document = opml::OPML::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| OpmlError::Malformed(e.to_string()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let document =
+        crate::ingest::guard::parse_guarded("subscription list", || opml::OPML::from_str(text))
+            .map_err(OpmlError::Unreadable)?
+            .map_err(|e| OpmlError::Malformed(e.to_string()))?;
     let mut feeds = Vec::new();
     collect(&document.body.outlines, None, &mut feeds);
     Ok(feeds)

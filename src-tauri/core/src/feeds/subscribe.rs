@@ -17,6 +17,9 @@ pub enum AddError {
     NotAFeed(String),
     #[error("no article on the page: {0}")]
     NoArticle(String),
+    /// A feed or page its parser could not read.
+    #[error("{0}")]
+    Unreadable(String),
     #[error(transparent)]
     Library(#[from] LibraryError),
 }
@@ -28,6 +31,7 @@ impl AddError {
             AddError::Fetch(e) => e.code(),
             AddError::NotAFeed(_) => Code::NotAFeed,
             AddError::NoArticle(_) => Code::InvalidInput,
+            AddError::Unreadable(_) => Code::Parse,
             AddError::Library(e) => e.code(),
         }
     }
@@ -67,7 +71,10 @@ pub async fn subscribe(
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| AddError::NotAFeed(e.to_string()))?
-        .map_err(|e| AddError::NotAFeed(e.message))?;
+        .map_err(|e| match e.code {
+            Code::Parse => AddError::Unreadable(e.message),
+            _ => AddError::NotAFeed(e.message),
+        })?;
     let title = parsed.title.unwrap_or_else(|| {
         url::Url::parse(&feed_url)
             .ok()

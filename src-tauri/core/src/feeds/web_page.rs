@@ -32,7 +32,10 @@ pub async fn save_page(
     })
     .await
     .map_err(|e| AddError::NoArticle(e.to_string()))?
-    .map_err(|e| AddError::NoArticle(e.to_string()))?;
+    .map_err(|e| match e {
+        crate::ingest::IngestError::Unreadable(message) => AddError::Unreadable(message),
+        other => AddError::NoArticle(other.to_string()),
+    })?;
     let article = page.into_article(page_url.clone(), Some(page_url));
     let urls = image_urls(&article.body_html);
     let id = {

@@ -183,6 +183,11 @@ fn language_of(dir: Direction, declared: Option<&str>) -> String {
 
 /// Parses decoded feed text. `base` resolves relative links.
 pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> {
+    super::guard::parse_guarded("feed", || parse_unguarded(text, base))
+        .unwrap_or_else(|message| Err(IngestError::Unreadable(message)))
+}
+
+fn parse_unguarded(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> {
     let text = super::decode::strip_control_chars(&rewrite_for_parser(text));
     let feed = feed_rs::parser::Builder::new()
         .base_uri(base)

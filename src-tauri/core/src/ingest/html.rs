@@ -37,6 +37,11 @@ impl Page {
 
 /// Extracts the article of an HTML page; `url` (if known) resolves links.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
+    super::guard::parse_guarded("page", || extract_unguarded(html, url))
+        .unwrap_or_else(|message| Err(IngestError::Unreadable(message)))
+}
+
+fn extract_unguarded(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
     let base = url.and_then(|u| url::Url::parse(u).ok());
     let mut readability =
         dom_smoothie::Readability::new(html, base.as_ref().map(url::Url::as_str), None)

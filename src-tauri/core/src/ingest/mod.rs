@@ -5,6 +5,7 @@
 pub mod barg_json;
 pub mod decode;
 pub mod feed;
+pub(crate) mod guard;
 pub mod html;
 pub mod plain_text;
 pub mod sanitize;
@@ -31,6 +32,9 @@ pub enum IngestError {
     TooLarge,
     #[error("the file is damaged: {0}")]
     Malformed(String),
+    /// A parser of outside data failed on it unexpectedly (see `guard`).
+    #[error("{0}")]
+    Unreadable(String),
     #[error(transparent)]
     Library(#[from] LibraryError),
 }
@@ -42,6 +46,7 @@ impl IngestError {
             IngestError::UnsupportedFormat => Code::UnsupportedFormat,
             IngestError::TooLarge => Code::TooLarge,
             IngestError::Malformed(_) => Code::InvalidInput,
+            IngestError::Unreadable(_) => Code::Parse,
             IngestError::Library(inner) => inner.code(),
         }
     }

@@ -379,14 +379,14 @@ async fn every_failure_is_recorded_per_feed_and_loses_nothing() {
             "not-a-feed",
         ),
         (
-            // The parser panics on it: the panic is this feed's failure,
-            // reported, never a gap in the report.
+            // The parser panics on it (quick-xml 0.42): that is this feed's
+            // `parse` failure, reported, never a gap in the report.
             "/parser-panics.xml",
             Route::body(
                 fixture("crashes/feed-quick-xml-set-encoding.xml"),
                 "application/rss+xml",
             ),
-            "internal",
+            "parse",
         ),
     ];
     let mut ids = Vec::new();
@@ -779,4 +779,37 @@ async fn a_saved_page_is_stored_for_offline_reading() {
     .await
     .unwrap();
     assert_eq!(again, id, "saving twice keeps one copy");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscribing_to_a_feed_the_parser_cannot_read_says_so() {
+    let server = TestServer::start();
+    server.route(
+        "/broken.xml",
+        Route::body(
+            fixture("crashes/feed-quick-xml-set-encoding.xml"),
+            "application/rss+xml",
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let library = open(&dir);
+    let fetcher = fetcher(quick_limits());
+    let subscribed = barg_core::feeds::subscribe::subscribe(
+        &library,
+        &fetcher,
+        &server.url("/broken.xml"),
+        None,
+        NOW,
+    )
+    .await;
+    let error = subscribed.expect_err("a feed nothing can read is not subscribed to");
+    assert_eq!(
+        error.code(),
+        barg_core::Code::Parse,
+        "the parser's failure, not 'no feed here': {error}"
+    );
+    assert!(
+        library.feeds(None).unwrap().is_empty(),
+        "nothing was subscribed"
+    );
 }

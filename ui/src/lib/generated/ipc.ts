@@ -3,7 +3,7 @@
 
 export type CommandError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library";
+export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library";
 
 export type Direction = "rtl" | "ltr";
 

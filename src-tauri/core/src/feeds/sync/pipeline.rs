@@ -142,8 +142,13 @@ pub(crate) fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::Parse
         other => FeedError::new(Code::NotAFeed, other.to_string()),
     })?;
     let text = decode::decode_with_charset(&bytes, charset.as_deref()).text;
-    feed_format::parse(&text, Some(body.url.as_str()))
-        .map_err(|e| FeedError::new(Code::NotAFeed, e.to_string()))
+    feed_format::parse(&text, Some(body.url.as_str())).map_err(|e| {
+        let code = match e {
+            crate::ingest::IngestError::Unreadable(_) => Code::Parse,
+            _ => Code::NotAFeed,
+        };
+        FeedError::new(code, e.to_string())
+    })
 }
 
 /// The items that carry only a summary (and a link to the whole article).
