@@ -418,10 +418,7 @@ pub async fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, Comm
 /// Writes a consistent copy of the library to `path`.
 #[tauri::command]
 pub async fn backup_library(state: State<'_, AppState>, path: String) -> Result<(), CommandError> {
-    on_library(&state, move |library| {
-        library.backup_to(std::path::Path::new(&path))
-    })
-    .await
+    on_library(&state, move |library| library.backup_to(Path::new(&path))).await
 }
 
 /// Replaces the library with a backup; returns where the replaced one was kept.
@@ -432,7 +429,7 @@ pub async fn restore_library(
 ) -> Result<String, CommandError> {
     let now = now();
     on_library(&state, move |library| {
-        library.restore_from(std::path::Path::new(&path), now)
+        library.restore_from(Path::new(&path), now)
     })
     .await
     .map(|kept| kept.display().to_string())

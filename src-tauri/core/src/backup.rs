@@ -24,12 +24,17 @@ impl Library {
         }
         let partial = crate::fs::partial_path(to);
         let _ = std::fs::remove_file(&partial);
-        self.with_writer(|conn| {
-            conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-            Ok(())
-        })?;
-        std::fs::rename(&partial, to)?;
-        Ok(())
+        let copied = self
+            .with_writer(|conn| {
+                conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+                Ok(())
+            })
+            .and_then(|()| Ok(std::fs::rename(&partial, to)?));
+        if copied.is_err() {
+            // A failed copy leaves nothing behind, not half a backup.
+            let _ = std::fs::remove_file(&partial);
+        }
+        copied
     }
 
     /// Replaces the library's content with the backup at `from`; returns

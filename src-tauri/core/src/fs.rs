@@ -29,10 +29,13 @@ pub fn write_atomically<T, E: From<std::io::Error>>(
     });
     drop(out);
     match written {
-        Ok(value) => {
-            std::fs::rename(&partial, path)?;
-            Ok(value)
-        }
+        Ok(value) => match std::fs::rename(&partial, path) {
+            Ok(()) => Ok(value),
+            Err(error) => {
+                let _ = std::fs::remove_file(&partial);
+                Err(error.into())
+            }
+        },
         Err(error) => {
             let _ = std::fs::remove_file(&partial);
             Err(error)

@@ -91,8 +91,7 @@ pub(super) fn feeds(
                     source.folder.as_deref().unwrap_or_default(),
                     state
                 );
-                let json = serde_json::to_value(ipc::Source::from(source)).unwrap_or_default();
-                out.record(json, || line)?;
+                out.record(ipc::Source::from(source), || line)?;
             }
             Ok(())
         }

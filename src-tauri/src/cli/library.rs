@@ -49,8 +49,7 @@ fn print_summary(out: &mut Output, article: ArticleSummary) -> Result<(), CliErr
         "{:>6} {mark} {}  ({})",
         article.id, article.title, article.source_title
     );
-    let json = serde_json::to_value(ipc::ArticleSummary::from(article)).unwrap_or_default();
-    out.record(json, || line)
+    out.record(ipc::ArticleSummary::from(article), || line)
 }
 
 pub(super) fn show(

@@ -36,13 +36,18 @@ impl Output {
         self.json
     }
 
-    /// One result: `json` with `--json`, else the line `text` makes.
+    /// One result: `json` with `--json` (fields in their declared order),
+    /// else the line `text` makes.
     pub(super) fn record(
         &mut self,
-        json: serde_json::Value,
+        json: impl serde::Serialize,
         text: impl FnOnce() -> String,
     ) -> Result<(), CliError> {
-        let line = if self.json { json.to_string() } else { text() };
+        let line = if self.json {
+            serde_json::to_string(&json).map_err(|e| CliError(e.to_string()))?
+        } else {
+            text()
+        };
         self.line(&line)
     }
 

@@ -200,3 +200,21 @@ fn the_ui_calls_exactly_the_commands_the_app_registers() {
         "the app registers commands no UI function calls: {unused:?}"
     );
 }
+
+#[test]
+fn only_backend_ts_talks_to_rust() {
+    let ui = repo().join("ui/src");
+    let tauri_api = regex::Regex::new(r#"from\s+'@tauri-apps/(api|plugin-[a-z-]+)[^']*'"#).unwrap();
+    let mut others = Vec::new();
+    for file in crate::support::files_under(&ui, &["ts", "svelte"]) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.strip_prefix(&ui).unwrap().display().to_string();
+        if name != "lib/backend.ts" && !name.ends_with(".test.ts") && tauri_api.is_match(&text) {
+            others.push(name);
+        }
+    }
+    assert!(
+        others.is_empty(),
+        "only lib/backend.ts may import Tauri (its calls are the ones checked against the app): {others:?}"
+    );
+}

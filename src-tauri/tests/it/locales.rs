@@ -64,7 +64,10 @@ fn every_message_id_the_code_uses_exists() {
                 .map(|c| (c[1].to_owned(), file.clone())),
         );
     }
-    let rust_call = regex::Regex::new(r#"\.text\([^,()]+,\s*"([a-z][\w-]*)""#).unwrap();
+    // `messages.text(language, "id", …)` and the command line's
+    // `out.message("id", …)`.
+    let rust_call =
+        regex::Regex::new(r#"(?:\.text\([^,()]+,|\.message\()\s*"([a-z][\w-]*)""#).unwrap();
     let rust_files = files_under(&repo().join("src-tauri/src"), &["rs"]);
     for file in &rust_files {
         let source = std::fs::read_to_string(file).unwrap();
@@ -74,6 +77,11 @@ fn every_message_id_the_code_uses_exists() {
                 .map(|c| (c[1].to_owned(), file.clone())),
         );
     }
+    assert!(
+        used.iter().any(|(id, _)| id == "cli-import-summary")
+            && used.iter().any(|(id, _)| id == "app-title"),
+        "the window's and the command line's message ids were both found"
+    );
     for code in ErrorCode::iter() {
         used.push((
             code.message_id(),

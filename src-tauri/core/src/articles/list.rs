@@ -29,7 +29,9 @@ impl Library {
     /// Every article the filter selects from its `offset` on, newest first
     /// (or newest bookmark first), handed to `each` one by one from a single
     /// walk of the list (no page cap, no quadratic paging), until `each`
-    /// breaks. `filter.limit` is ignored.
+    /// breaks. `filter.limit` is ignored. The walk is one read transaction:
+    /// writers go on meanwhile, but the write-ahead log is not copied back
+    /// into the file until it ends.
     pub fn for_each_article(
         &self,
         filter: &ArticleFilter,

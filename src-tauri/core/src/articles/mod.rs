@@ -1,4 +1,6 @@
-//! Sources and articles: adding them, listing them, reading one.
+//! Sources and articles: their types, the well-known sources, the list of
+//! sources, and (in `list`) reading articles and their read state. Storing
+//! an article is `store`'s.
 
 use rusqlite::params;
 
@@ -231,16 +233,12 @@ impl Library {
                 Ok(Source {
                     id: r.get(0)?,
                     title: r.get(1)?,
-                    kind: {
-                        let kind: String = r.get(2)?;
-                        kind.parse().map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                2,
-                                rusqlite::types::Type::Text,
-                                Box::new(e),
-                            )
-                        })?
-                    },
+                    // A kind this Barg does not know (a later Barg's) is
+                    // listed as a file source rather than hiding every source.
+                    kind: r
+                        .get::<_, String>(2)?
+                        .parse()
+                        .unwrap_or(SourceKind::File),
                     article_count: r.get(3)?,
                     unread_count: r.get(4)?,
                     url: r.get(5)?,

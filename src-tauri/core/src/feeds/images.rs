@@ -207,9 +207,12 @@ impl ImageCache {
             }
             let parent = path.parent().unwrap_or(Path::new("."));
             std::fs::create_dir_all(parent)?;
-            // Write beside, then rename: a crash never leaves half an image
-            // under its hash.
-            crate::fs::write_atomically(&path, |out| std::io::Write::write_all(out, &bytes))
+            // Beside, then renamed: a crash never leaves half an image
+            // under its hash. Not synced to the disk: a lost image is
+            // fetched again.
+            let partial = crate::fs::partial_path(&path);
+            std::fs::write(&partial, &bytes)?;
+            std::fs::rename(&partial, &path)
         })
         .await;
         match written {

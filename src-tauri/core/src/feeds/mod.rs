@@ -284,7 +284,7 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        let mut prepared: Vec<(i64, &fetch::Validators, Vec<ReadyArticle<'_>>, NewTerms)> = fetches
+        let mut ready: Vec<(i64, &fetch::Validators, Vec<ReadyArticle<'_>>, NewTerms)> = fetches
             .into_iter()
             .map(|f| {
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
@@ -297,7 +297,7 @@ impl Library {
             })
             .collect();
         self.write_indexing(|tx, terms| {
-            prepared
+            ready
                 .iter_mut()
                 .map(|(source_id, validators, items, words)| {
                     let words = std::mem::take(words);
@@ -360,7 +360,7 @@ pub(crate) struct FeedFetch<'a> {
 fn store_fetch(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    prepared: &[ReadyArticle<'_>],
+    ready: &[ReadyArticle<'_>],
     validators: &fetch::Validators,
     now: Timestamp,
     words: NewTerms,
@@ -368,7 +368,7 @@ fn store_fetch(
 ) -> Result<StoredItems, LibraryError> {
     let source = folded_source_title(tx, source_id)?;
     let mut stored = StoredItems::default();
-    for (n, item) in prepared.iter().enumerate() {
+    for (n, item) in ready.iter().enumerate() {
         let existing: Option<(i64, String)> = tx
             .prepare_cached(
                 "SELECT id, content_hash FROM articles WHERE source_id = ?1 AND guid = ?2",
@@ -396,11 +396,11 @@ fn store_fetch(
             },
         }
     }
-    if stored.fresh.len() == prepared.len() {
+    if stored.fresh.len() == ready.len() {
         terms.merge(words);
     } else {
         for &(n, _) in &stored.fresh {
-            terms.add_folded(&prepared[n].form.folded);
+            terms.add_folded(&ready[n].form.folded);
         }
     }
     if !stored.fresh.is_empty() {

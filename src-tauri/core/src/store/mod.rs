@@ -1,7 +1,7 @@
 //! Storing articles: what is derived from an article before the write lock
 //! is taken (hash, direction, folded text), and the insert or update that
 //! stores and indexes it in the caller's transaction. Imports, syncs and
-//! saved pages all store through here; `articles` reads and `search`
+//! saved pages all store through here; `articles` lists and `search`
 //! queries what it wrote.
 
 pub mod compact;
@@ -36,15 +36,15 @@ impl Library {
     ) -> Result<Vec<InsertOutcome>, LibraryError> {
         // Folding, hashing and direction happen before the write lock is
         // taken, so other work goes on meanwhile; the transaction only writes.
-        let prepared = prepare_all(articles);
+        let ready = ready_all(articles);
         self.write_indexing(|tx, terms| {
             let source = folded_source_title(tx, source_id)?;
-            let outcomes = prepared
+            let outcomes = ready
                 .iter()
                 .map(|article| insert_article(tx, source_id, &source, article, now))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut added = false;
-            for (article, outcome) in prepared.iter().zip(&outcomes) {
+            for (article, outcome) in ready.iter().zip(&outcomes) {
                 if let InsertOutcome::Added(_) = outcome {
                     terms.add_folded(&article.form.folded);
                     added = true;
@@ -122,8 +122,8 @@ pub(crate) struct ReadyArticle<'a> {
     pub form: IndexedForm,
 }
 
-/// Prepares a batch, deriving on every core when it is large enough to pay.
-pub(crate) fn prepare_all(articles: &[NewArticle]) -> Vec<ReadyArticle<'_>> {
+/// Readies a batch, deriving on every core when it is large enough to pay.
+pub(crate) fn ready_all(articles: &[NewArticle]) -> Vec<ReadyArticle<'_>> {
     let derived = derive_each(&articles.iter().collect::<Vec<_>>());
     articles
         .iter()
@@ -155,10 +155,10 @@ pub(crate) fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
     folded_source: &str,
-    prepared: &ReadyArticle<'_>,
+    ready: &ReadyArticle<'_>,
     now: Timestamp,
 ) -> Result<InsertOutcome, LibraryError> {
-    let (article, hash, dir) = (prepared.article, &prepared.form.hash, prepared.form.dir);
+    let (article, hash, dir) = (ready.article, &ready.form.hash, ready.form.dir);
     {
         let existing: Option<i64> = tx
             .prepare_cached(
@@ -193,7 +193,7 @@ pub(crate) fn insert_article(
             hash,
         ])?;
         let id = tx.last_insert_rowid();
-        index::index_folded(tx, id, &prepared.form.folded, folded_source)?;
+        index::index_folded(tx, id, &ready.form.folded, folded_source)?;
         Ok(InsertOutcome::Added(id))
     }
 }
@@ -205,9 +205,9 @@ pub(crate) fn update_article(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
     folded_source: &str,
-    prepared: &ReadyArticle<'_>,
+    ready: &ReadyArticle<'_>,
 ) -> Result<(), LibraryError> {
-    let (article, dir) = (prepared.article, prepared.form.dir);
+    let (article, dir) = (ready.article, ready.form.dir);
     tx.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, author = ?4,
                 published_at = coalesce(?5, published_at), sort_at = coalesce(?5, sort_at),
@@ -224,11 +224,11 @@ pub(crate) fn update_article(
         dir.as_str(),
         article.body_html,
         article.body_text,
-        prepared.form.hash,
+        ready.form.hash,
     ])?;
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    index::index_folded(tx, id, &prepared.form.folded, folded_source)
+    index::index_folded(tx, id, &ready.form.folded, folded_source)
 }
 
 /// A hash of the article's words, blind to whitespace, so the same story
