@@ -15,6 +15,8 @@ error-timeout = The server took too long to answer. Try again in a little while.
 error-http-status = The server answered with an error. Check the address, or try again later.
 error-not-a-feed = No feed was found at this address. Try the address of the feed itself (RSS or Atom).
 error-parse = This feed or file could not be read: it is broken in a way Barg's reader does not understand. Nothing else was affected.
+error-read-only = This library is on a drive or in a folder that cannot be written, so it is open for reading only: reading, search and export work, changes cannot be saved.
+error-disk-full = Your disk is full: free some space. Nothing was lost; this change was not saved.
 error-redirect-loop = This address sent Barg elsewhere too many times. Open it in a browser and paste the address it ends up at.
 error-cancelled = The refresh was cancelled. What was fetched so far is kept; refresh again whenever you like.
 error-foreign-library = This file is not a Barg library (or it is damaged). Barg has not changed it.
@@ -33,4 +35,5 @@ cli-sync-some-failed = { $failed ->
     [one] One feed could not be refreshed; what the others brought is stored.
    *[other] { $failed } feeds could not be refreshed; what the others brought is stored.
 }
+cli-read-only = The library can only be read here (its drive or folder cannot be written): reading, search and export work; changes are refused.
 cli-import-nothing = No file could be imported.

@@ -451,6 +451,9 @@ pub fn startup_state<R: Runtime>(app: AppHandle<R>) -> StartupState {
     StartupState {
         library_problem: problem,
         library_path: path,
+        library_read_only: app
+            .try_state::<AppState>()
+            .is_some_and(|state| state.library.is_read_only()),
         settings_reset: settings::take_reset_notice(),
     }
 }

@@ -44,6 +44,8 @@ pub enum ErrorCode {
     AlreadySubscribed,
     ForeignLibrary,
     NewerLibrary,
+    ReadOnly,
+    DiskFull,
 }
 
 impl From<Code> for ErrorCode {
@@ -68,6 +70,8 @@ impl From<Code> for ErrorCode {
             Code::AlreadySubscribed => ErrorCode::AlreadySubscribed,
             Code::ForeignLibrary => ErrorCode::ForeignLibrary,
             Code::NewerLibrary => ErrorCode::NewerLibrary,
+            Code::ReadOnly => ErrorCode::ReadOnly,
+            Code::DiskFull => ErrorCode::DiskFull,
         }
     }
 }
@@ -569,5 +573,7 @@ pub struct StartupState {
     pub library_problem: Option<CommandError>,
     /// The unreadable library file, kept as it was.
     pub library_path: Option<String>,
+    /// The library opened read-only (its drive or folder cannot be written).
+    pub library_read_only: bool,
     pub settings_reset: bool,
 }

@@ -10,7 +10,7 @@ import './styles/global.css';
 // Numbers and dates follow the digits and calendar in the settings.
 followNumberStyle(() => settings.value);
 
-const noProblem: StartupState = { libraryProblem: null, libraryPath: null, settingsReset: false };
+const noProblem: StartupState = { libraryProblem: null, libraryPath: null, libraryReadOnly: false, settingsReset: false };
 
 // The settings decide the language and direction, so they are applied before
 // the first string is rendered. A library that cannot be opened shows the
@@ -21,6 +21,6 @@ Promise.all([loadSettings(), startupState().catch(() => noProblem)]).then(([star
   if (state.libraryProblem) {
     mount(Recovery, { target, props: { code: state.libraryProblem.code, path: state.libraryPath } });
   } else {
-    mount(App, { target, props: { startupError, settingsReset: state.settingsReset } });
+    mount(App, { target, props: { startupError, settingsReset: state.settingsReset, readOnly: state.libraryReadOnly } });
   }
 });

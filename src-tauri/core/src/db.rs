@@ -34,6 +34,8 @@ const CHECKPOINT_PAGES: i64 = 4_000;
 /// read-only connections and so never wait for a write transaction to end.
 pub struct Library {
     path: PathBuf,
+    /// Opened from a file or folder that cannot be written.
+    read_only: bool,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     /// Words known to be in the search term dictionary (see
@@ -59,20 +61,35 @@ impl Library {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let version = check_is_barg_library(&writer, path)?;
-        configure(&writer)?;
+        // SQLite opens a file it cannot write (a read-only mount or file)
+        // read-only: such a library is read as it is, and every change is
+        // refused with `read-only`. Opening never writes unless it must
+        // (a migration), so a full disk does not keep a library closed.
+        let read_only = writer.is_readonly(rusqlite::MAIN_DB)?;
+        if read_only && version < SCHEMA_VERSION {
+            return Err(LibraryError::ReadOnlyNeedsUpdate {
+                path: path.to_owned(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        configure(&writer, read_only)?;
         // Room for the pages one write transaction touches (a sync's or an
         // import's batch: index pages all over a large library): with
         // SQLite's default 2 MB, a large batch spills pages to the WAL
         // before it commits and reads them back. Taken only as used.
         writer.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         writer.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
-        if version > 0 && version < SCHEMA_VERSION {
-            snapshot_before_migration(&writer, path, version)?;
+        if version < SCHEMA_VERSION {
+            if version > 0 {
+                snapshot_before_migration(&writer, path, version)?;
+            }
+            migrations().to_latest(&mut writer)?;
+            writer.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        migrations().to_latest(&mut writer)?;
-        writer.pragma_update(None, "application_id", APPLICATION_ID)?;
         Ok(Self {
             path: path.to_owned(),
+            read_only,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             known_terms: RwLock::new(Default::default()),
@@ -94,6 +111,12 @@ impl Library {
     /// Where the library file lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the library was opened from a file or folder that cannot be
+    /// written: reading works, every change fails with `read-only`.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Runs `f` inside one write transaction on the writer connection.
@@ -194,9 +217,11 @@ pub(crate) fn migrations() -> Migrations<'static> {
     ])
 }
 
-fn configure(conn: &Connection) -> Result<(), LibraryError> {
+fn configure(conn: &Connection, read_only: bool) -> Result<(), LibraryError> {
     conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    if !read_only {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())

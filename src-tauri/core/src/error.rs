@@ -39,6 +39,11 @@ pub enum Code {
     AlreadySubscribed,
     ForeignLibrary,
     NewerLibrary,
+    /// The library's file or folder cannot be written (a read-only mount,
+    /// a backup drive): reading works, changes are refused.
+    ReadOnly,
+    /// The disk is full: nothing was lost, the change was not made.
+    DiskFull,
 }
 
 impl Code {
@@ -71,6 +76,12 @@ pub enum LibraryError {
         found: i64,
         known: i64,
     },
+    #[error("{path} cannot be written, and this Barg needs to update its format (schema {found} to {known}) before it can read it; it was left untouched")]
+    ReadOnlyNeedsUpdate {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]
@@ -89,8 +100,18 @@ impl LibraryError {
             LibraryError::AlreadySubscribed(_) => Code::AlreadySubscribed,
             LibraryError::ForeignDatabase { .. } => Code::ForeignLibrary,
             LibraryError::NewerSchema { .. } => Code::NewerLibrary,
-            LibraryError::Database(_) | LibraryError::Migration(_) => Code::Database,
-            LibraryError::Io(_) => Code::Io,
+            LibraryError::ReadOnlyNeedsUpdate { .. } => Code::ReadOnly,
+            LibraryError::Database(error) => match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ReadOnly) => Code::ReadOnly,
+                Some(rusqlite::ErrorCode::DiskFull) => Code::DiskFull,
+                _ => Code::Database,
+            },
+            LibraryError::Migration(_) => Code::Database,
+            LibraryError::Io(error) => match error.kind() {
+                std::io::ErrorKind::StorageFull => Code::DiskFull,
+                std::io::ErrorKind::ReadOnlyFilesystem => Code::ReadOnly,
+                _ => Code::Io,
+            },
             LibraryError::Internal(_) => Code::Internal,
         }
     }

@@ -92,15 +92,26 @@ impl Output {
 
     /// The data folder's library, opened (and filled with the sample when new).
     pub(super) fn opened_library(&self, folder: &DataFolder) -> Result<Library, CliError> {
-        folder
+        let library = folder
             .open_library(now())
-            .map_err(|e| self.unavailable(folder, &e))
+            .map_err(|e| self.unavailable(folder, &e))?;
+        self.note_if_read_only(&library);
+        Ok(library)
     }
 
     /// The library with the HTTP client and the image cache, for the
     /// subcommands that reach the network.
     pub(super) fn opened_state(&self, folder: &DataFolder) -> Result<AppState, CliError> {
-        AppState::open(folder.clone()).map_err(|e| self.unavailable(folder, &e))
+        let state = AppState::open(folder.clone()).map_err(|e| self.unavailable(folder, &e))?;
+        self.note_if_read_only(&state.library);
+        Ok(state)
+    }
+
+    /// One line on standard error when the library can only be read.
+    fn note_if_read_only(&self, library: &Library) {
+        if library.is_read_only() {
+            self.note(&self.message("cli-read-only", None));
+        }
     }
 
     fn unavailable(&self, folder: &DataFolder, error: &barg_core::LibraryError) -> CliError {

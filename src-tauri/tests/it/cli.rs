@@ -613,3 +613,39 @@ fn a_sync_with_a_failed_feed_stores_the_others_and_exits_1() {
     );
     assert_eq!(summary["failed"], 1, "{summary}");
 }
+
+#[test]
+fn a_read_only_library_is_read_on_the_command_line_and_changes_exit_1() {
+    let Some(mount) = crate::support::mount::TmpMount::new(20) else {
+        return;
+    };
+    let data = mount.path().join("barg");
+    let listed = barg(&data, &["list"], None);
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    mount.remount_read_only();
+
+    let listed = barg(&data, &["--json", "list"], None);
+    assert_eq!(
+        listed.status.code(),
+        Some(0),
+        "reading works: {}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(!json_lines(&listed).is_empty(), "the articles are listed");
+    assert!(
+        String::from_utf8_lossy(&listed.stderr).contains("can only be read"),
+        "one line on stderr says the library is read-only"
+    );
+    let id = json_lines(&listed)[0]["id"].as_i64().unwrap().to_string();
+    let refused = barg(&data, &["bookmark", "add", &id], None);
+    assert_eq!(refused.status.code(), Some(1), "a change fails");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("open for reading only"),
+        "and says why: {}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}

@@ -41,10 +41,13 @@ impl DataFolder {
     }
 
     /// Opens (or creates) the library; a new one is filled with the sample
-    /// articles, once in its life.
+    /// articles, once in its life. A library that cannot be written opens
+    /// read-only, as it is.
     pub fn open_library(&self, now: Timestamp) -> Result<Library, LibraryError> {
-        std::fs::create_dir_all(&self.dir)?;
         let library = Library::open(&self.library_path())?;
+        if library.is_read_only() {
+            return Ok(library);
+        }
         let added = crate::sample::import_once(&library, now)?;
         if added > 0 {
             tracing::info!(added, "filled the new library with the sample articles");

@@ -1,7 +1,8 @@
 //! End to end, in the real window: a library file that is not a Barg
 //! library is never overwritten. Barg says what happened, keeps the file,
 //! and starts a fresh library when asked; damaged settings fall back to the
-//! defaults with a notice.
+//! defaults with a notice. A library on a drive that cannot be written
+//! opens for reading, with a notice that stays.
 
 use barg_e2e::{Desktop, Result};
 
@@ -78,6 +79,38 @@ async fn damaged_settings_fall_back_to_defaults_with_a_notice() -> Result<()> {
         "the defaults are in use"
     );
     window.screenshot("settings-reset-fa").await?;
+    window.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_library_on_a_read_only_drive_opens_for_reading_with_a_notice() -> Result<()> {
+    let Some(mount) = crate::mount::TmpMount::new(20) else {
+        return Ok(());
+    };
+    let desktop = Desktop::start()?;
+    let data_dir = mount.path().join("barg");
+    std::fs::create_dir_all(&data_dir)?;
+    // A library made as usual (the sample and the settings), then the
+    // drive it is on becomes read-only (a backup drive, a snapshot).
+    let window = desktop.launch(&data_dir).await?;
+    window.find("[data-testid=article-row]").await?;
+    window.quit().await?;
+    mount.remount_read_only();
+
+    let window = desktop.launch(&data_dir).await?;
+    assert!(
+        window.find_all("[data-testid=recovery]").await?.is_empty(),
+        "a healthy library that cannot be written is not a recovery case"
+    );
+    let rows = window.find_all("[data-testid=article-row]").await?;
+    assert!(!rows.is_empty(), "the articles are listed");
+    let notice = window.text_of("[data-testid=read-only-notice]").await?;
+    assert!(
+        notice.contains("فقط برای خواندن"),
+        "a notice in Persian says the library is open for reading only: {notice}"
+    );
+    window.screenshot("read-only-fa").await?;
     window.quit().await?;
     Ok(())
 }

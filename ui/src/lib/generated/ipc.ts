@@ -3,7 +3,7 @@
 
 export type CommandError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library";
+export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library" | "read-only" | "disk-full";
 
 export type Direction = "rtl" | "ltr";
 
@@ -151,7 +151,11 @@ export type StartupState = { libraryProblem: CommandError | null,
 /**
  * The unreadable library file, kept as it was.
  */
-libraryPath: string | null, settingsReset: boolean, };
+libraryPath: string | null, 
+/**
+ * The library opened read-only (its drive or folder cannot be written).
+ */
+libraryReadOnly: boolean, settingsReset: boolean, };
 
 export type Language = "fa" | "en";
 

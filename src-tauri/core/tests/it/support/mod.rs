@@ -2,6 +2,7 @@
 //! folder, new and sample libraries on real SQLite files, and a real HTTP
 //! server on 127.0.0.1 (`server`).
 
+pub mod mount;
 pub mod server;
 
 use std::path::{Path, PathBuf};

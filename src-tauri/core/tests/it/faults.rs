@@ -1,0 +1,127 @@
+//! Faults of the filesystem, on real ones (a tmpfs, remounted read-only or
+//! filled up): the library stays readable, changes fail with their own
+//! code, and nothing is lost.
+
+use barg_core::ops::{self, DataFolder};
+use barg_core::{ArticleFilter, Code, Library, SearchQuery};
+
+use crate::support::mount::TmpMount;
+use crate::support::NOW;
+
+fn search_hits(library: &Library, text: &str) -> usize {
+    library
+        .search(&SearchQuery {
+            text: text.into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap()
+        .hits
+        .len()
+}
+
+fn integrity(library: &Library) -> String {
+    let conn = rusqlite::Connection::open_with_flags(
+        library.path(),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_library_on_a_read_only_mount_is_read_and_refuses_changes() {
+    let Some(mount) = TmpMount::new(20) else {
+        return;
+    };
+    let folder = DataFolder::new(mount.path().join("library"));
+    let articles = {
+        let library = folder.open_library(NOW).unwrap();
+        library
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .len()
+    };
+    assert!(articles > 0, "the sample is in");
+    mount.remount_read_only();
+
+    let library = folder
+        .open_library(NOW)
+        .expect("a library that cannot be written opens, read-only");
+    assert!(library.is_read_only(), "it knows it is read-only");
+    let listed = library.list_articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(listed.len(), articles, "every article is listed");
+    assert!(search_hits(&library, "روسیه") > 0, "search works");
+    library.article(listed[0].id).expect("an article opens");
+    let refused = library.set_bookmark(listed[0].id, true, NOW).unwrap_err();
+    assert_eq!(
+        refused.code(),
+        Code::ReadOnly,
+        "a change is refused as read-only: {refused}"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let export = out.path().join("library.jsonl");
+    let counts = ops::export_to_file(
+        &library,
+        barg_core::export::ExportFormat::Json,
+        false,
+        &export,
+        NOW,
+    )
+    .expect("an export to a writable folder works");
+    assert_eq!(
+        counts.articles as usize, articles,
+        "the export holds every article"
+    );
+}
+
+#[test]
+fn a_full_disk_keeps_the_library_readable_and_writes_work_again_once_there_is_room() {
+    let Some(mount) = TmpMount::new(3) else {
+        return;
+    };
+    let folder = DataFolder::new(mount.path().join("library"));
+    drop(folder.open_library(NOW).unwrap());
+    let filler = mount.fill();
+
+    let library = folder
+        .open_library(NOW)
+        .expect("a full disk does not keep the library closed: opening writes nothing");
+    assert!(
+        !library.is_read_only(),
+        "the library itself can still be written"
+    );
+    let listed = library.list_articles(&ArticleFilter::default()).unwrap();
+    assert!(!listed.is_empty(), "the articles are listed");
+    assert!(search_hits(&library, "روسیه") > 0, "search works");
+    // A bookmark is small: SQLite may still find room in a page it has; a
+    // note as large as the disk cannot.
+    let note = "یادداشت ".repeat(200_000);
+    let error = library
+        .set_bookmark_details(listed[0].id, &[], Some(&note), NOW)
+        .expect_err("a write larger than the room left fails");
+    assert_eq!(
+        error.code(),
+        Code::DiskFull,
+        "it fails as disk-full: {error}"
+    );
+    assert_eq!(integrity(&library), "ok", "nothing was damaged");
+
+    std::fs::remove_file(filler).unwrap();
+    library
+        .set_bookmark(listed[0].id, true, NOW)
+        .expect("once there is room, a write works without reopening");
+    assert_eq!(
+        library
+            .list_articles(&ArticleFilter {
+                bookmarked_only: true,
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        1,
+        "the bookmark is stored"
+    );
+}
