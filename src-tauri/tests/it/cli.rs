@@ -649,3 +649,45 @@ fn a_read_only_library_is_read_on_the_command_line_and_changes_exit_1() {
         String::from_utf8_lossy(&refused.stderr)
     );
 }
+
+#[test]
+fn an_import_onto_a_full_disk_stops_keeps_the_library_and_exits_1_with_its_counts() {
+    let Some(mount) = crate::support::mount::TmpMount::new(3) else {
+        return;
+    };
+    let data = mount.path().join("barg");
+    assert!(
+        barg(&data, &["list"], None).status.success(),
+        "a library with the sample"
+    );
+    mount.fill();
+    let imported = barg(
+        &data,
+        &[
+            "--json",
+            "import",
+            &fixture("feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml"),
+            &fixture("scraped-news-fa.txt"),
+        ],
+        None,
+    );
+    let lines = json_lines(&imported);
+    assert_eq!(
+        imported.status.code(),
+        Some(1),
+        "nothing could be stored: {lines:?}"
+    );
+    assert!(
+        lines.iter().filter(|l| l["failed"] == "disk-full").count() == 2,
+        "the file that met the full disk and the one not tried are both named: {lines:?}"
+    );
+    let summary = lines
+        .iter()
+        .find(|l| l.get("duplicates").is_some() && l.get("path").is_none())
+        .unwrap();
+    assert_eq!(summary["added"], 0, "{summary}");
+    assert_eq!(summary["failed"], 2, "{summary}");
+    let listed = barg(&data, &["--json", "list"], None);
+    assert!(listed.status.success(), "the library still opens and lists");
+    assert!(!json_lines(&listed).is_empty());
+}

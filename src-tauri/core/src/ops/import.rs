@@ -1,5 +1,6 @@
 //! Importing files one after another: a file that fails is reported with
-//! its code and the others go on; a file whose parser panics is an internal
+//! its code and the others go on (unless the disk is full: then the import
+//! stops); a file whose parser panics is an internal
 //! failure of that file, never the end of the import.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -48,7 +49,25 @@ pub fn import_files(
     mut on_file: impl FnMut(FileImported<'_>, &ImportReport),
 ) -> ImportReport {
     let mut report = ImportReport::default();
-    for path in paths {
+    for (n, path) in paths.iter().enumerate() {
+        if report
+            .failed
+            .last()
+            .is_some_and(|f| f.code == Code::DiskFull)
+        {
+            // A full disk fails every file after it too: the import stops
+            // after its last whole write and says which files were not tried.
+            for path in &paths[n..] {
+                failed(
+                    &mut report,
+                    &mut on_file,
+                    path,
+                    Code::DiskFull,
+                    "not imported: the disk is full".into(),
+                );
+            }
+            break;
+        }
         on_file(FileImported::Started { path }, &report);
         let imported = catch_unwind(AssertUnwindSafe(|| library.import_file(path, now)));
         match imported {

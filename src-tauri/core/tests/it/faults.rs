@@ -125,3 +125,63 @@ fn a_full_disk_keeps_the_library_readable_and_writes_work_again_once_there_is_ro
         "the bookmark is stored"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_onto_a_full_disk_stops_and_loses_nothing() {
+    use crate::support::server::{Route, TestServer};
+    use std::sync::Arc;
+    let Some(mount) = TmpMount::new(3) else {
+        return;
+    };
+    let server = TestServer::start();
+    let feed = crate::support::fixture("feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml");
+    let folder = DataFolder::new(mount.path().join("library"));
+    {
+        let library = folder.open_library(NOW).unwrap();
+        for n in 0..4 {
+            let path = format!("/feed-{n}.xml");
+            server.route(&path, Route::body(feed.clone(), "application/rss+xml"));
+            library
+                .add_feed(&server.url(&path), &path, None, None, NOW)
+                .unwrap();
+        }
+    }
+    mount.fill();
+    let library = Arc::new(folder.open_library(NOW).unwrap());
+    let before = library
+        .list_articles(&ArticleFilter::default())
+        .unwrap()
+        .len();
+    let fetcher = Arc::new(barg_core::feeds::fetch::Fetcher::new(Default::default()).unwrap());
+    let report = barg_core::feeds::sync::sync(
+        &library,
+        &fetcher,
+        None,
+        &barg_core::feeds::sync::SyncOptions::default(),
+        NOW,
+        &barg_core::feeds::Cancel::default(),
+        |_| {},
+    )
+    .await
+    .expect("a full disk is the feeds' failure, not the sync's");
+    assert!(
+        report.failed.iter().any(|f| f.code == Code::DiskFull),
+        "the feed that met the full disk says so: {:?}",
+        report.failed
+    );
+    assert_eq!(
+        report.failed.len(),
+        4,
+        "no feed claims to be stored: {:?}",
+        report.failed
+    );
+    assert_eq!(
+        library
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .len(),
+        before,
+        "the library is as it was"
+    );
+    assert_eq!(integrity(&library), "ok", "and intact");
+}

@@ -202,12 +202,21 @@ pub async fn sync(
                 with_images.extend(done.images);
             }
             Err(FeedError { code, message }) => {
+                if code == Code::DiskFull {
+                    // Every later write would fail too: stop after the
+                    // last whole one (the other feeds report `cancelled`).
+                    cancel.cancel();
+                }
                 let record = {
                     let library = Arc::clone(library);
                     let message = message.clone();
                     blocking(move || library.record_feed_error(feed_id, code, &message, now))
                 };
-                record.await?;
+                // The failure is in the report either way; a library that
+                // cannot take the note (a full disk) does not end the sync.
+                if let Err(error) = record.await {
+                    tracing::warn!(%error, feed_id, "could not record a feed's failure");
+                }
                 report.failed.push(FeedFailure {
                     source_id: feed_id,
                     title: feed_title.clone(),
