@@ -76,7 +76,7 @@ bench: ui
 
 # Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds
 # interesting is saved in fuzz/corpus/<target>, which `make test` replays.
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := feed html text query opml date
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked

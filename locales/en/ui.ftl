@@ -284,6 +284,7 @@ recovery-kept = The file was kept exactly as it was:
 recovery-fresh = Start a fresh library
 recovery-restore = Restore a backup…
 recovery-backup-filter = Barg backups
+disk-full-notice = Your disk is full: free some space. Nothing was lost; changes are saved again once there is room.
 read-only-notice = This library is open for reading only: its drive or folder cannot be written. Reading, search and export work; bookmarks, read marks, imports and refreshes cannot be saved.
 settings-reset-notice = Your settings file could not be read, so the default settings are in use. The damaged file was kept beside it as settings.json.damaged.
 notice-dismiss = Dismiss

@@ -9,6 +9,7 @@ import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialo
 // Every type and constant that crosses IPC is generated from its Rust
 // definition; the rest of the UI takes them from here.
 import type * as ipc from './generated/ipc';
+import { noteOutcome } from './faults/disk.svelte';
 export * from './generated/ipc';
 
 /** A file dialog filter: a name for the user and extensions without the dot. */
@@ -47,9 +48,13 @@ export function toBackendError(reason: unknown): BackendError {
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    const value = await invoke<T>(command, args);
+    noteOutcome(command, null);
+    return value;
   } catch (reason) {
-    throw toBackendError(reason);
+    const error = toBackendError(reason);
+    noteOutcome(command, error.code);
+    throw error;
   }
 }
 

@@ -114,3 +114,45 @@ async fn a_library_on_a_read_only_drive_opens_for_reading_with_a_notice() -> Res
     window.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_is_one_notice_that_goes_once_there_is_room() -> Result<()> {
+    let Some(mount) = crate::mount::TmpMount::new(4) else {
+        return Ok(());
+    };
+    let desktop = Desktop::start()?;
+    let data_dir = mount.path().join("barg");
+    std::fs::create_dir_all(&data_dir)?;
+    let window = desktop.launch(&data_dir).await?;
+    window.find("[data-testid=article-row]").await?;
+    window.quit().await?;
+    let filler = mount.fill();
+
+    let window = desktop.launch(&data_dir).await?;
+    assert!(
+        window.find_all("[data-testid=recovery]").await?.is_empty(),
+        "a full disk is not a recovery case: the library opens"
+    );
+    window.click("[data-testid=bookmark-toggle]").await?;
+    let notice = window.text_of("[data-testid=disk-full-notice]").await?;
+    assert!(
+        notice.contains("دیسک پر است"),
+        "one notice says the disk is full: {notice}"
+    );
+    assert!(
+        window.find_all("[data-testid=error]").await?.is_empty(),
+        "not an error per action besides it"
+    );
+    window.screenshot("disk-full-fa").await?;
+
+    std::fs::remove_file(filler)?;
+    window.click("[data-testid=bookmark-toggle]").await?;
+    window
+        .wait_for_script(
+            "the notice to go once a change is stored",
+            "return !document.querySelector('[data-testid=disk-full-notice]');",
+        )
+        .await?;
+    window.quit().await?;
+    Ok(())
+}
