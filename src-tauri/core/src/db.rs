@@ -36,6 +36,10 @@ pub struct Library {
     path: PathBuf,
     /// Opened from a file or folder that cannot be written.
     read_only: bool,
+    /// The `immutable` URI every connection opens when the library is on
+    /// a drive that cannot be written and has no write-ahead log (see
+    /// [`cannot_change`]).
+    unchanging: Option<String>,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     /// Words known to be in the search term dictionary (see
@@ -54,12 +58,16 @@ impl Library {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut writer = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let unchanging = cannot_change(path);
+        let mut writer = match &unchanging {
+            Some(uri) => Connection::open_with_flags(uri, read_only_flags())?,
+            None => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?,
+        };
         let version = check_is_barg_library(&writer, path)?;
         // SQLite opens a file it cannot write (a read-only mount or file)
         // read-only: such a library is read as it is, and every change is
@@ -89,6 +97,7 @@ impl Library {
         }
         Ok(Self {
             path: path.to_owned(),
+            unchanging,
             read_only,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
@@ -159,10 +168,10 @@ impl Library {
     }
 
     fn open_reader(&self) -> Result<Connection, LibraryError> {
-        let conn = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = match &self.unchanging {
+            Some(uri) => Connection::open_with_flags(uri, read_only_flags())?,
+            None => Connection::open_with_flags(&self.path, read_only_flags())?,
+        };
         conn.busy_timeout(Duration::from_secs(5))?;
         Ok(conn)
     }
@@ -191,6 +200,35 @@ impl Library {
             Ok(())
         })
     }
+}
+
+fn read_only_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI
+}
+
+/// A library file that cannot be written and has no write-ahead log beside
+/// it (a library closed cleanly, then copied to a backup drive or mounted
+/// read-only): SQLite cannot read a WAL-mode file there without creating
+/// its shared-memory file, unless told the file cannot change, which is
+/// then true. Returns the URI that says so.
+fn cannot_change(path: &Path) -> Option<String> {
+    let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok() || !path.exists();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if writable || Path::new(&wal).exists() {
+        return None;
+    }
+    let mut uri = String::from("file:");
+    // Percent-encoded where a URI needs it, and every byte of a non-ASCII
+    // name (a folder called «کتابخانه»).
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'?' | b'#' | b'%' | 0x80.. => uri.push_str(&format!("%{byte:02X}")),
+            _ => uri.push(char::from(byte)),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

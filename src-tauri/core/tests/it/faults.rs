@@ -185,3 +185,71 @@ async fn a_sync_onto_a_full_disk_stops_and_loses_nothing() {
     );
     assert_eq!(integrity(&library), "ok", "and intact");
 }
+
+#[test]
+fn a_library_that_needs_an_update_on_a_read_only_mount_is_refused_untouched() {
+    let Some(mount) = TmpMount::new(20) else {
+        return;
+    };
+    let folder = DataFolder::new(mount.path().join("library"));
+    drop(folder.open_library(NOW).unwrap());
+    {
+        // As an earlier Barg left it: schema 3, before the term dictionary.
+        let conn = rusqlite::Connection::open(folder.library_path()).unwrap();
+        conn.execute_batch("DROP TABLE search_terms; PRAGMA user_version = 3;")
+            .unwrap();
+    }
+    let before = std::fs::read(folder.library_path()).unwrap();
+    mount.remount_read_only();
+    let refused = match folder.open_library(NOW) {
+        Ok(_) => panic!("a library this Barg must update cannot open where it cannot be written"),
+        Err(error) => error,
+    };
+    assert_eq!(refused.code(), Code::ReadOnly, "it says why: {refused}");
+    assert_eq!(
+        std::fs::read(folder.library_path()).unwrap(),
+        before,
+        "the file is left exactly as it was"
+    );
+}
+
+#[test]
+fn a_cleanly_closed_library_copied_to_a_read_only_drive_opens_for_reading() {
+    let Some(mount) = TmpMount::new(20) else {
+        return;
+    };
+    let folder = DataFolder::new(mount.path().join("کتابخانهٔ من"));
+    let articles = {
+        let library = folder.open_library(NOW).unwrap();
+        library
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .len()
+    };
+    // The last connection to close copies the log into the file and
+    // removes it (what a copy of the file alone amounts to as well).
+    rusqlite::Connection::open(folder.library_path())
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let mut wal = folder.library_path().into_os_string();
+    wal.push("-wal");
+    assert!(
+        !std::path::Path::new(&wal).exists(),
+        "closed cleanly: everything is in the library file, no write-ahead log"
+    );
+    mount.remount_read_only();
+    let library = folder
+        .open_library(NOW)
+        .expect("without a log beside it, the file is read as it is");
+    assert!(library.is_read_only(), "and it is read-only");
+    assert_eq!(
+        library
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .len(),
+        articles,
+        "every article is there"
+    );
+    assert!(search_hits(&library, "روسیه") > 0, "search works");
+}
