@@ -191,3 +191,48 @@ fn killing_sync_fifty_times_never_damages_the_library() {
         "most kills must land mid-sync ({interrupted} of {KILLS})"
     );
 }
+
+#[test]
+fn killing_import_on_a_nearly_full_disk_twenty_times_never_damages_the_library() {
+    let Some(mount) = crate::support::mount::TmpMount::new(12) else {
+        return;
+    };
+    let outside = tempfile::tempdir().unwrap();
+    let data = mount.path().join("data");
+    assert!(barg(&data, &["bookmark", "add", "1"])
+        .status()
+        .unwrap()
+        .success());
+    let mut bookmarks = check(&data, 1, "before");
+    // Leave about 2 MB: each import fills the disk part of the way through.
+    let filler = mount.fill();
+    let size = std::fs::metadata(&filler).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .unwrap()
+        .set_len(size.saturating_sub(2 * 1024 * 1024))
+        .unwrap();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let file = outside.path().join("import.jsonl");
+    for round in 0..20 {
+        export_file(&file, 1000 + round, 1500);
+        let delay = Duration::from_millis(20 + rng.next() % 400);
+        kill_after(barg(&data, &["import", file.to_str().unwrap()]), delay);
+        bookmarks = check(
+            &data,
+            bookmarks,
+            &format!("import on a nearly full disk killed after {delay:?} (round {round})"),
+        );
+    }
+    let last = barg(&data, &["import", file.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&last.stdout).contains("disk is full"),
+        "the imports did reach the full disk: {}",
+        String::from_utf8_lossy(&last.stdout)
+    );
+    check(&data, bookmarks, "after an import that met the full disk");
+}

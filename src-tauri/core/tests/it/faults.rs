@@ -146,7 +146,7 @@ async fn a_sync_onto_a_full_disk_stops_and_loses_nothing() {
                 .unwrap();
         }
     }
-    mount.fill();
+    let filler = mount.fill();
     let library = Arc::new(folder.open_library(NOW).unwrap());
     let before = library
         .list_articles(&ArticleFilter::default())
@@ -184,6 +184,32 @@ async fn a_sync_onto_a_full_disk_stops_and_loses_nothing() {
         "the library is as it was"
     );
     assert_eq!(integrity(&library), "ok", "and intact");
+
+    std::fs::remove_file(filler).unwrap();
+    let again = barg_core::feeds::sync::sync(
+        &library,
+        &fetcher,
+        None,
+        &barg_core::feeds::sync::SyncOptions::default(),
+        NOW + 60,
+        &barg_core::feeds::Cancel::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(
+        again.failed.is_empty(),
+        "with room again, the next sync works: {:?}",
+        again.failed
+    );
+    assert!(
+        library
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .len()
+            > before,
+        "and stores what the feeds bring, without reopening the library"
+    );
 }
 
 #[test]
