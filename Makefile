@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 
-.PHONY: run test lint build bench fuzz deps system-deps ui clean
+.PHONY: run test lint build bench fuzz fuzz-smoke deps system-deps ui clean
 
 ## Set-up ---------------------------------------------------------------
 
@@ -82,6 +82,19 @@ fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  CARGO_TARGET_DIR=$(HOME)/.cache/barg/fuzz cargo +nightly fuzz run $$t corpus/$$t $$(case $$t in feed) echo ../src-tauri/core/tests/fixtures/feeds;; html) echo ../src-tauri/core/tests/fixtures/html;; esac) -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=2048 || exit 1; \
+	done
+
+# The fuzz smoke CI runs: each target over its saved corpus and then a fixed
+# number of new inputs from a fixed seed (deterministic: a red CI is a real
+# crash, never luck). New inputs go to a scratch folder, not the corpus.
+FUZZ_SMOKE_RUNS ?= 10000
+fuzz-smoke:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  scratch=$$(mktemp -d) && \
+	  CARGO_TARGET_DIR=$(HOME)/.cache/barg/fuzz cargo +nightly fuzz run $$t $$scratch corpus/$$t -- -runs=$(FUZZ_SMOKE_RUNS) -seed=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 2>&1 | grep -E '^(Done [0-9]+ runs|==[0-9]+== ERROR|SUMMARY)' ; \
+	  status=$${PIPESTATUS[0]}; rm -rf $$scratch; [ $$status -eq 0 ] || { echo "fuzz target $$t failed"; exit 1; }; \
+	  echo "fuzz target $$t: $(FUZZ_SMOKE_RUNS) new inputs, no crash"; \
 	done
 
 clean:
