@@ -12,7 +12,9 @@
 pub fn let_guards_catch_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| eprintln!("panic (caught by a guard, or fatal): {info}")));
+        std::panic::set_hook(Box::new(|info| {
+            eprintln!("panic (caught by a guard, or fatal): {info}")
+        }));
     });
 }
 
