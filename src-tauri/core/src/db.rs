@@ -38,7 +38,7 @@ pub struct Library {
     read_only: bool,
     /// The `immutable` URI every connection opens when the library is on
     /// a drive that cannot be written and has no write-ahead log (see
-    /// [`cannot_change`]).
+    /// [`open_writer`]).
     unchanging: Option<String>,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
@@ -50,7 +50,8 @@ pub struct Library {
 
 impl Library {
     /// Opens the library at `path`, creating it (and its folder) if missing,
-    /// and brings its schema up to date.
+    /// and brings its schema up to date; a library that cannot be written is
+    /// opened read-only as it is (and refused if it would need an update).
     ///
     /// A file that is not a Barg library, or that a newer Barg wrote, is
     /// refused and left exactly as it was.
@@ -58,16 +59,7 @@ impl Library {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let unchanging = cannot_change(path);
-        let mut writer = match &unchanging {
-            Some(uri) => Connection::open_with_flags(uri, read_only_flags())?,
-            None => Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?,
-        };
+        let (mut writer, unchanging) = open_writer(path)?;
         let version = check_is_barg_library(&writer, path)?;
         // SQLite opens a file it cannot write (a read-only mount or file)
         // read-only: such a library is read as it is, and every change is
@@ -91,6 +83,11 @@ impl Library {
         if version < SCHEMA_VERSION {
             if version > 0 {
                 snapshot_before_migration(&writer, path, version)?;
+            } else {
+                // Marked as Barg's before anything else is written, so a
+                // creation cut short (a crash, a full disk) is never taken
+                // for somebody else's file afterwards.
+                writer.pragma_update(None, "application_id", APPLICATION_ID)?;
             }
             migrations().to_latest(&mut writer)?;
             writer.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -206,29 +203,53 @@ fn read_only_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI
 }
 
-/// A library file that cannot be written and has no write-ahead log beside
-/// it (a library closed cleanly, then copied to a backup drive or mounted
-/// read-only): SQLite cannot read a WAL-mode file there without creating
-/// its shared-memory file, unless told the file cannot change, which is
-/// then true. Returns the URI that says so.
-fn cannot_change(path: &Path) -> Option<String> {
-    let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok() || !path.exists();
+/// The writer connection. A WAL-mode library on a drive that cannot be
+/// written, with no write-ahead log beside it (closed cleanly, or copied
+/// alone to a backup drive), cannot be read the usual way: SQLite must
+/// create its shared-memory file first. Only then is it reopened as an
+/// immutable file (which it is there); returns that URI for the readers.
+fn open_writer(path: &Path) -> Result<(Connection, Option<String>), LibraryError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let readable = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .is_ok();
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    if writable || Path::new(&wal).exists() {
-        return None;
+    if readable || !conn.is_readonly(rusqlite::MAIN_DB)? || Path::new(&wal).exists() {
+        // Anything else wrong with the file is for `check_is_barg_library`.
+        return Ok((conn, None));
     }
+    drop(conn);
+    let uri = immutable_uri(path);
+    Ok((
+        Connection::open_with_flags(&uri, read_only_flags())?,
+        Some(uri),
+    ))
+}
+
+/// `file:PATH?immutable=1`, the path's bytes percent-encoded where a URI
+/// needs it and wherever they are not ASCII (a folder called «کتابخانه»).
+fn immutable_uri(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
     let mut uri = String::from("file:");
-    // Percent-encoded where a URI needs it, and every byte of a non-ASCII
-    // name (a folder called «کتابخانه»).
-    for byte in path.to_string_lossy().bytes() {
+    for byte in bytes {
         match byte {
             b'?' | b'#' | b'%' | 0x80.. => uri.push_str(&format!("%{byte:02X}")),
             _ => uri.push(char::from(byte)),
         }
     }
     uri.push_str("?immutable=1");
-    Some(uri)
+    uri
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

@@ -1,5 +1,5 @@
 //! Entry points for the fuzz targets in `fuzz/` (cargo-fuzz) and for the
-//! test that replays their saved corpora (`tests/fuzz_corpus.rs`, part of
+//! test that replays their saved corpora (`tests/it/fuzz_corpus.rs`, part of
 //! `make test`). Each takes arbitrary bytes and must neither panic nor hang.
 //!
 //! A panic that Barg's parser guard (`ingest::guard`) catches is handled,

@@ -215,16 +215,24 @@ fn killing_import_on_a_nearly_full_disk_twenty_times_never_damages_the_library()
         .unwrap();
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let file = outside.path().join("import.jsonl");
+    let mut interrupted = 0;
     for round in 0..20 {
         export_file(&file, 1000 + round, 1500);
         let delay = Duration::from_millis(20 + rng.next() % 400);
-        kill_after(barg(&data, &["import", file.to_str().unwrap()]), delay);
+        interrupted += u64::from(kill_after(
+            barg(&data, &["import", file.to_str().unwrap()]),
+            delay,
+        ));
         bookmarks = check(
             &data,
             bookmarks,
             &format!("import on a nearly full disk killed after {delay:?} (round {round})"),
         );
     }
+    assert!(
+        interrupted >= 10,
+        "most kills must land mid-import ({interrupted} of 20)"
+    );
     let last = barg(&data, &["import", file.to_str().unwrap()])
         .stdout(Stdio::piped())
         .output()

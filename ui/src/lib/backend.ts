@@ -9,7 +9,7 @@ import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialo
 // Every type and constant that crosses IPC is generated from its Rust
 // definition; the rest of the UI takes them from here.
 import type * as ipc from './generated/ipc';
-import { noteOutcome } from './faults/disk.svelte';
+import { noteOutcome, noteReport } from './faults/disk.svelte';
 export * from './generated/ipc';
 
 /** A file dialog filter: a name for the user and extensions without the dot. */
@@ -105,7 +105,9 @@ export async function setFetchFullText(id: number, on: boolean): Promise<void> {
 
 /** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
 export function syncFeeds(sourceId: number | null, onProgress: (progress: ipc.SyncProgress) => void): Promise<ipc.SyncReport> {
-  return call('sync_feeds', { sourceId, onProgress: new Channel<ipc.SyncProgress>(onProgress) });
+  return call<ipc.SyncReport>('sync_feeds', { sourceId, onProgress: new Channel<ipc.SyncProgress>(onProgress) }).then(
+    (report) => (noteReport(report), report),
+  );
 }
 
 /** Stops the sync that is running; what it fetched so far is kept. */
@@ -133,7 +135,9 @@ export function defaultFeeds(): Promise<ipc.DefaultFeed[]> {
 
 /** Imports files into the library; `onProgress` hears about each file as it is done. */
 export function importFiles(paths: string[], onProgress: (progress: ipc.ImportProgress) => void): Promise<ipc.ImportReport> {
-  return call('import_files', { paths, onProgress: new Channel<ipc.ImportProgress>(onProgress) });
+  return call<ipc.ImportReport>('import_files', { paths, onProgress: new Channel<ipc.ImportProgress>(onProgress) }).then(
+    (report) => (noteReport(report), report),
+  );
 }
 
 export function exportLibrary(format: ipc.ExportFormat, bookmarksOnly: boolean, path: string): Promise<ipc.ExportReport> {

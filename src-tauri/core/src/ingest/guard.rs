@@ -24,3 +24,23 @@ pub(crate) fn parse_guarded<T>(what: &str, parse: impl FnOnce() -> T) -> Result<
         format!("the {what} could not be read (its parser failed: {detail})")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_is_an_error_that_names_what_was_read() {
+        let caught = parse_guarded("feed", || -> u8 { panic!("a dependency broke") });
+        let message = caught.expect_err("the panic does not escape");
+        assert!(
+            message.contains("feed could not be read") && message.contains("a dependency broke"),
+            "it names the input and keeps the detail: {message}"
+        );
+        assert_eq!(
+            parse_guarded("feed", || 7),
+            Ok(7),
+            "a parse that works passes through"
+        );
+    }
+}

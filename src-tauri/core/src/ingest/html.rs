@@ -37,18 +37,17 @@ impl Page {
 
 /// Extracts the article of an HTML page; `url` (if known) resolves links.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
-    super::guard::parse_guarded("page", || extract_unguarded(html, url))
-        .unwrap_or_else(|message| Err(IngestError::Unreadable(message)))
-}
-
-fn extract_unguarded(html: &str, url: Option<&str>) -> Result<Page, IngestError> {
     let base = url.and_then(|u| url::Url::parse(u).ok());
-    let mut readability =
-        dom_smoothie::Readability::new(html, base.as_ref().map(url::Url::as_str), None)
-            .map_err(|e| IngestError::Malformed(e.to_string()))?;
-    let article = readability
-        .parse()
-        .map_err(|e| IngestError::Malformed(format!("no article found: {e}")))?;
+    // Only the dependency is guarded (see `feed::parse`).
+    let article = super::guard::parse_guarded("page", || {
+        let mut readability =
+            dom_smoothie::Readability::new(html, base.as_ref().map(url::Url::as_str), None)
+                .map_err(|e| IngestError::Malformed(e.to_string()))?;
+        readability
+            .parse()
+            .map_err(|e| IngestError::Malformed(format!("no article found: {e}")))
+    })
+    .map_err(IngestError::Unreadable)??;
     let clean = sanitize_html(&article.content, base.as_ref());
     let body_text = html_to_text(&clean);
     if body_text.trim().is_empty() {

@@ -1,6 +1,6 @@
 //! Importing files one after another: a file that fails is reported with
 //! its code and the others go on (unless the disk is full: then the import
-//! stops); a file whose parser panics is an internal
+//! stops). A panic the parser guard does not catch is an `internal`
 //! failure of that file, never the end of the import.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

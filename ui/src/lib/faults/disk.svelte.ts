@@ -2,13 +2,16 @@
 // a notice that stays until a change goes through again (space is back),
 // instead of an error per action. `backend.ts` reports every call here.
 
-/** The commands that change the library or the settings on disk. */
+/**
+ * The commands whose success proves a change reached the disk. Imports and
+ * syncs are not among them: they succeed with failures inside their report
+ * (see `noteReport`).
+ */
 const WRITES: ReadonlySet<string> = new Set([
   'set_bookmark',
   'set_bookmark_details',
   'set_read',
   'set_reading_position',
-  'import_files',
   'import_opml',
   'add_feed',
   'remove_source',
@@ -32,6 +35,11 @@ export const disk = {
 /** Whether an error is told by the full-disk notice rather than where it happened. */
 export function toldByNotice(code: string | null): boolean {
   return code === 'disk-full';
+}
+
+/** An import's or a sync's report: a file or feed that met the full disk raises the notice. */
+export function noteReport(report: { failed: { code: string }[] }): void {
+  if (report.failed.some((failure) => failure.code === 'disk-full')) full = true;
 }
 
 /** What a call to the backend came to: `null` when it worked, else its error code. */
