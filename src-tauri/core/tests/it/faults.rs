@@ -30,20 +30,25 @@ fn integrity(library: &Library) -> String {
         .unwrap()
 }
 
+/// A library with the sample in `name` on `mount`, closed again; returns
+/// its folder and how many articles it holds.
+fn sample_library_on(mount: &TmpMount, name: &str) -> (DataFolder, usize) {
+    let folder = DataFolder::new(mount.path().join(name));
+    let library = folder.open_library(NOW).unwrap();
+    let articles = library
+        .list_articles(&ArticleFilter::default())
+        .unwrap()
+        .len();
+    assert!(articles > 0, "the sample is in");
+    (folder, articles)
+}
+
 #[test]
 fn a_library_on_a_read_only_mount_is_read_and_refuses_changes() {
     let Some(mount) = TmpMount::new(20) else {
         return;
     };
-    let folder = DataFolder::new(mount.path().join("library"));
-    let articles = {
-        let library = folder.open_library(NOW).unwrap();
-        library
-            .list_articles(&ArticleFilter::default())
-            .unwrap()
-            .len()
-    };
-    assert!(articles > 0, "the sample is in");
+    let (folder, articles) = sample_library_on(&mount, "library");
     mount.remount_read_only();
 
     let library = folder
@@ -244,14 +249,7 @@ fn a_cleanly_closed_library_copied_to_a_read_only_drive_opens_for_reading() {
     let Some(mount) = TmpMount::new(20) else {
         return;
     };
-    let folder = DataFolder::new(mount.path().join("کتابخانهٔ من"));
-    let articles = {
-        let library = folder.open_library(NOW).unwrap();
-        library
-            .list_articles(&ArticleFilter::default())
-            .unwrap()
-            .len()
-    };
+    let (folder, articles) = sample_library_on(&mount, "کتابخانهٔ من");
     // The last connection to close copies the log into the file and
     // removes it (what a copy of the file alone amounts to as well).
     rusqlite::Connection::open(folder.library_path())

@@ -83,19 +83,28 @@ async fn damaged_settings_fall_back_to_defaults_with_a_notice() -> Result<()> {
     Ok(())
 }
 
+/// A library made by a first start of the window on `mount`, closed again.
+async fn library_made_on(
+    desktop: &Desktop,
+    mount: &crate::mount::TmpMount,
+) -> Result<std::path::PathBuf> {
+    let data_dir = mount.path().join("barg");
+    std::fs::create_dir_all(&data_dir)?;
+    let window = desktop.launch(&data_dir).await?;
+    window.find("[data-testid=article-row]").await?;
+    window.quit().await?;
+    Ok(data_dir)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_library_on_a_read_only_drive_opens_for_reading_with_a_notice() -> Result<()> {
     let Some(mount) = crate::mount::TmpMount::new(20) else {
         return Ok(());
     };
     let desktop = Desktop::start()?;
-    let data_dir = mount.path().join("barg");
-    std::fs::create_dir_all(&data_dir)?;
     // A library made as usual (the sample and the settings), then the
     // drive it is on becomes read-only (a backup drive, a snapshot).
-    let window = desktop.launch(&data_dir).await?;
-    window.find("[data-testid=article-row]").await?;
-    window.quit().await?;
+    let data_dir = library_made_on(&desktop, &mount).await?;
     mount.remount_read_only();
 
     let window = desktop.launch(&data_dir).await?;
@@ -121,11 +130,7 @@ async fn a_full_disk_is_one_notice_that_goes_once_there_is_room() -> Result<()> 
         return Ok(());
     };
     let desktop = Desktop::start()?;
-    let data_dir = mount.path().join("barg");
-    std::fs::create_dir_all(&data_dir)?;
-    let window = desktop.launch(&data_dir).await?;
-    window.find("[data-testid=article-row]").await?;
-    window.quit().await?;
+    let data_dir = library_made_on(&desktop, &mount).await?;
     let filler = mount.fill();
 
     let window = desktop.launch(&data_dir).await?;
