@@ -1,4 +1,5 @@
-//! JavaScriptCore's options for Barg's one long-lived page, on Linux.
+//! JavaScriptCore's options for Barg's one long-lived page (the module is
+//! Linux's only: `lib.rs` declares it so).
 
 /// WebKitGTK's JavaScript engine is tuned for pages that load and go away,
 /// or for heavy scripts; Barg's one page lives for the whole session and
@@ -19,23 +20,19 @@
 /// go without them (`system_browser`). Must run before any thread starts:
 /// it changes the environment.
 pub(crate) fn tune_javascript_engine_for_a_long_session() {
-    #[cfg(target_os = "linux")]
-    {
-        let set = JAVASCRIPT_ENGINE_OPTIONS
-            .iter()
-            .filter(|(name, _)| std::env::var_os(name).is_none())
-            .map(|&(name, value)| {
-                std::env::set_var(name, value);
-                name
-            })
-            .collect();
-        let _ = JAVASCRIPT_ENGINE_OPTIONS_SET.set(set);
-    }
+    let set = JAVASCRIPT_ENGINE_OPTIONS
+        .iter()
+        .filter(|(name, _)| std::env::var_os(name).is_none())
+        .map(|&(name, value)| {
+            std::env::set_var(name, value);
+            name
+        })
+        .collect();
+    let _ = JAVASCRIPT_ENGINE_OPTIONS_SET.set(set);
 }
 
 /// JavaScriptCore's options for Barg's page, with what each was measured to
 /// do (see `tune_javascript_engine_for_a_long_session`).
-#[cfg(target_os = "linux")]
 const JAVASCRIPT_ENGINE_OPTIONS: [(&str, &str); 4] = [
     // Every collection is a full one: the live heap is small, so marking
     // all of it costs a few ms. Alone: 328–329 MB.
@@ -51,11 +48,9 @@ const JAVASCRIPT_ENGINE_OPTIONS: [(&str, &str); 4] = [
 
 /// The options `tune_javascript_engine_for_a_long_session` put in the
 /// environment; programs Barg starts (the system browser) go without them.
-#[cfg(target_os = "linux")]
 static JAVASCRIPT_ENGINE_OPTIONS_SET: std::sync::OnceLock<Vec<&'static str>> =
     std::sync::OnceLock::new();
 
-#[cfg(target_os = "linux")]
 pub(crate) fn javascript_engine_options_set() -> &'static [&'static str] {
     JAVASCRIPT_ENGINE_OPTIONS_SET
         .get()

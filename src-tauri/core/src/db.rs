@@ -86,11 +86,11 @@ impl Library {
             } else {
                 // Marked as Barg's before anything else is written, so a
                 // creation cut short (a crash, a full disk) is never taken
-                // for somebody else's file afterwards.
+                // for somebody else's file afterwards. (An older library
+                // has been marked since it was made.)
                 writer.pragma_update(None, "application_id", APPLICATION_ID)?;
             }
             migrations().to_latest(&mut writer)?;
-            writer.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         Ok(Self {
             path: path.to_owned(),
@@ -220,9 +220,8 @@ fn open_writer(path: &Path) -> Result<(Connection, Option<String>), LibraryError
             r.get::<_, i64>(0)
         })
         .is_ok();
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    if readable || !conn.is_readonly(rusqlite::MAIN_DB)? || Path::new(&wal).exists() {
+    let wal = crate::fs::with_suffix(path, "-wal");
+    if readable || !conn.is_readonly(rusqlite::MAIN_DB)? || wal.exists() {
         // Anything else wrong with the file is for `check_is_barg_library`.
         return Ok((conn, None));
     }

@@ -8,8 +8,13 @@ use std::path::{Path, PathBuf};
 /// `.partial` added (`x.json.partial`), so files that differ only in their
 /// extension never share one.
 pub fn partial_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".partial")
+}
+
+/// `path` with `suffix` added to its whole name (`library.sqlite-wal`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(".partial");
+    name.push(suffix);
     PathBuf::from(name)
 }
 

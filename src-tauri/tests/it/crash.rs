@@ -79,15 +79,40 @@ fn kill_after(mut command: Command, delay: Duration) -> bool {
     running
 }
 
+/// A new library in `data` with one bookmark; its bookmark count, checked.
+fn library_with_a_bookmark(data: &Path) -> usize {
+    assert!(barg(data, &["bookmark", "add", "1"])
+        .status()
+        .unwrap()
+        .success());
+    check(data, 1, "before")
+}
+
+/// Starts importing `file` and kills it after a random delay, then checks
+/// the library. Returns whether the import was still running, and the
+/// bookmarks now.
+fn kill_an_import(
+    data: &Path,
+    file: &Path,
+    rng: &mut Rng,
+    bookmarks: usize,
+    what: &str,
+) -> (bool, usize) {
+    let delay = Duration::from_millis(20 + rng.next() % 400);
+    let interrupted = kill_after(barg(data, &["import", file.to_str().unwrap()]), delay);
+    let bookmarks = check(
+        data,
+        bookmarks,
+        &format!("{what}: import killed after {delay:?}"),
+    );
+    (interrupted, bookmarks)
+}
+
 #[test]
 fn killing_import_fifty_times_never_damages_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    assert!(barg(&data, &["bookmark", "add", "1"])
-        .status()
-        .unwrap()
-        .success());
-    let mut bookmarks = check(&data, 1, "before");
+    let mut bookmarks = library_with_a_bookmark(&data);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let file = dir.path().join("import.jsonl");
     let mut interrupted = 0;
@@ -99,16 +124,10 @@ fn killing_import_fifty_times_never_damages_the_library() {
             let _ = barg(&data, &["bookmark", "add", &id]).status();
             bookmarks = check(&data, bookmarks, "after bookmarking");
         }
-        let delay = Duration::from_millis(20 + rng.next() % 400);
-        interrupted += u64::from(kill_after(
-            barg(&data, &["import", file.to_str().unwrap()]),
-            delay,
-        ));
-        bookmarks = check(
-            &data,
-            bookmarks,
-            &format!("import killed after {delay:?} (round {round})"),
-        );
+        let hit;
+        (hit, bookmarks) =
+            kill_an_import(&data, &file, &mut rng, bookmarks, &format!("round {round}"));
+        interrupted += u64::from(hit);
     }
     println!("import: {interrupted} of {KILLS} kills hit a running import; no library damaged");
     assert!(
@@ -199,35 +218,23 @@ fn killing_import_on_a_nearly_full_disk_twenty_times_never_damages_the_library()
     };
     let outside = tempfile::tempdir().unwrap();
     let data = mount.path().join("data");
-    assert!(barg(&data, &["bookmark", "add", "1"])
-        .status()
-        .unwrap()
-        .success());
-    let mut bookmarks = check(&data, 1, "before");
+    let mut bookmarks = library_with_a_bookmark(&data);
     // Leave about 2 MB: each import fills the disk part of the way through.
-    let filler = mount.fill();
-    let size = std::fs::metadata(&filler).unwrap().len();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&filler)
-        .unwrap()
-        .set_len(size.saturating_sub(2 * 1024 * 1024))
-        .unwrap();
+    mount.fill_leaving(2 * 1024 * 1024);
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let file = outside.path().join("import.jsonl");
     let mut interrupted = 0;
     for round in 0..20 {
         export_file(&file, 1000 + round, 1500);
-        let delay = Duration::from_millis(20 + rng.next() % 400);
-        interrupted += u64::from(kill_after(
-            barg(&data, &["import", file.to_str().unwrap()]),
-            delay,
-        ));
-        bookmarks = check(
+        let hit;
+        (hit, bookmarks) = kill_an_import(
             &data,
+            &file,
+            &mut rng,
             bookmarks,
-            &format!("import on a nearly full disk killed after {delay:?} (round {round})"),
+            &format!("nearly full disk, round {round}"),
         );
+        interrupted += u64::from(hit);
     }
     assert!(
         interrupted >= 10,

@@ -11,15 +11,21 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+/// What a panic said (its payload is a `&str` or a `String` when it says
+/// anything).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// Runs `parse` on outside data. A panic inside it is `Err` with a message
 /// that names `what` was being read and says it could not be.
 pub(crate) fn parse_guarded<T>(what: &str, parse: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(parse)).map_err(|panic| {
-        let detail = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let detail = panic_message(panic.as_ref());
         tracing::warn!(%what, %detail, "a parser panicked on outside data");
         format!("the {what} could not be read (its parser failed: {detail})")
     })

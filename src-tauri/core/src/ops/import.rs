@@ -90,11 +90,7 @@ pub fn import_files(
                 error.to_string(),
             ),
             Err(panic) => {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
+                let message = crate::ingest::guard::panic_message(panic.as_ref());
                 tracing::error!(path = %path.display(), %message, "importing a file panicked");
                 failed(
                     &mut report,
@@ -125,8 +121,8 @@ fn failed(
         code,
         message,
     });
-    let failure = report.failed.last().cloned();
-    if let Some(failure) = failure {
-        on_file(FileImported::Failed(&failure), report);
+    let report = &*report;
+    if let Some(failure) = report.failed.last() {
+        on_file(FileImported::Failed(failure), report);
     }
 }

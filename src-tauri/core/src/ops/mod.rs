@@ -13,6 +13,7 @@ pub use export::{export_opml_to_file, export_to_file};
 pub use import::{import_files, FileFailure, FileImported, ImportReport};
 
 use crate::feeds::images::ImageCache;
+use crate::fs::with_suffix;
 use crate::{Library, LibraryError, Timestamp};
 
 /// The offline image cache's share of the disk.
@@ -96,12 +97,6 @@ impl DataFolder {
 
 /// SQLite's write-ahead log and shared-memory files beside a library.
 const SIDECARS: [&str; 2] = ["-wal", "-shm"];
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
 
 /// Renames a library file and the sidecars it has.
 fn move_with_sidecars(from: &Path, to: &Path) -> std::io::Result<()> {

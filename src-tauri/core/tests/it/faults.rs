@@ -49,6 +49,10 @@ fn a_library_on_a_read_only_mount_is_read_and_refuses_changes() {
         return;
     };
     let (folder, articles) = sample_library_on(&mount, "library");
+    assert!(
+        barg_core::fs::with_suffix(&folder.library_path(), "-wal").exists(),
+        "this case has the write-ahead log beside the file (the one without is tested below)"
+    );
     mount.remount_read_only();
 
     let library = folder
@@ -256,10 +260,8 @@ fn a_cleanly_closed_library_copied_to_a_read_only_drive_opens_for_reading() {
         .unwrap()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .unwrap();
-    let mut wal = folder.library_path().into_os_string();
-    wal.push("-wal");
     assert!(
-        !std::path::Path::new(&wal).exists(),
+        !barg_core::fs::with_suffix(&folder.library_path(), "-wal").exists(),
         "closed cleanly: everything is in the library file, no write-ahead log"
     );
     mount.remount_read_only();

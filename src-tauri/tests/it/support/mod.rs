@@ -1,8 +1,6 @@
 //! What the app's integration tests share: the built `barg` binary, the
 //! repository's folders, and the core tests' HTTP server on 127.0.0.1.
 
-// Shared with barg-core's tests; this binary uses part of it.
-#[allow(dead_code)]
 #[path = "../../../core/tests/it/support/mount.rs"]
 pub mod mount;
 #[path = "../../../core/tests/it/support/server.rs"]

@@ -5,8 +5,6 @@
 // A test that unwraps fails with the error, which is what a test should do.
 #![allow(clippy::unwrap_used)]
 
-// Shared with barg-core's tests; this binary uses part of it.
-#[allow(dead_code)]
 #[path = "../../../../src-tauri/core/tests/it/support/mount.rs"]
 mod mount;
 #[path = "../../../../src-tauri/core/tests/it/support/server.rs"]

@@ -2,6 +2,9 @@
 //! temporary folder (as root, which CI is), that can be remounted
 //! read-only and fills up for real.
 
+// Three test binaries include this file; each uses part of it.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::process::Command;
 
@@ -59,6 +62,18 @@ impl TmpMount {
             );
             std::thread::sleep(std::time::Duration::from_millis(200));
         }
+    }
+
+    /// Fills the filesystem, then gives back about `room` bytes.
+    pub fn fill_leaving(&self, room: u64) {
+        let filler = self.fill();
+        let size = std::fs::metadata(&filler).unwrap().len();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&filler)
+            .unwrap()
+            .set_len(size.saturating_sub(room))
+            .unwrap();
     }
 
     /// Writes a file until the filesystem has no room left; returns it.
