@@ -1,5 +1,4 @@
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    barg_core::fuzzing::let_guards_catch_panics();
     barg_core::fuzzing::text(data)
 });

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use barg_core::ops::{self, FileImported};
 
+use barg_core::fs::DiskRoom;
 use barg_core::Library;
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -454,8 +455,26 @@ pub fn startup_state<R: Runtime>(app: AppHandle<R>) -> StartupState {
         library_read_only: app
             .try_state::<AppState>()
             .is_some_and(|state| state.library.is_read_only()),
+        disk_full: app.try_state::<AppState>().is_some_and(|state| {
+            !state.library.is_read_only() && state.library.disk_room() == DiskRoom::Full
+        }),
         settings_reset: settings::take_reset_notice(),
     }
+}
+
+/// Whether the library's disk has room again (asked while the full-disk
+/// notice is up). When it has, what the full disk held back in the
+/// write-ahead log is checkpointed, and Barg carries on without a restart.
+#[tauri::command]
+pub async fn disk_has_room(state: State<'_, AppState>) -> Result<bool, CommandError> {
+    on_library(&state, |library| {
+        if library.disk_room() != DiskRoom::Enough {
+            return Ok(false);
+        }
+        library.checkpoint()?;
+        Ok(true)
+    })
+    .await
 }
 
 /// Recovery: keeps the unreadable library beside under a new name and opens

@@ -575,5 +575,8 @@ pub struct StartupState {
     pub library_path: Option<String>,
     /// The library opened read-only (its drive or folder cannot be written).
     pub library_read_only: bool,
+    /// The library's disk is full (a writable library): the full-disk
+    /// notice shows from the start.
+    pub disk_full: bool,
     pub settings_reset: bool,
 }

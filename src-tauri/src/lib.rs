@@ -93,6 +93,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backup_library,
             commands::restore_library,
             commands::startup_state,
+            commands::disk_has_room,
             commands::start_fresh_library,
             commands::restore_into_new_library,
         ])

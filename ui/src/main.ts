@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { startupState, type StartupState } from './lib/backend';
 import { followNumberStyle } from './lib/l10n/display.svelte';
 import Recovery from './lib/recovery/Recovery.svelte';
+import { noteStartup } from './lib/faults/disk.svelte';
 import { loadSettings, settings } from './lib/settings/settings.svelte';
 import './styles/fonts.css';
 import './styles/global.css';
@@ -10,7 +11,7 @@ import './styles/global.css';
 // Numbers and dates follow the digits and calendar in the settings.
 followNumberStyle(() => settings.value);
 
-const noProblem: StartupState = { libraryProblem: null, libraryPath: null, libraryReadOnly: false, settingsReset: false };
+const noProblem: StartupState = { libraryProblem: null, libraryPath: null, libraryReadOnly: false, diskFull: false, settingsReset: false };
 
 // The settings decide the language and direction, so they are applied before
 // the first string is rendered. A library that cannot be opened shows the
@@ -21,6 +22,7 @@ Promise.all([loadSettings(), startupState().catch(() => noProblem)]).then(([star
   if (state.libraryProblem) {
     mount(Recovery, { target, props: { code: state.libraryProblem.code, path: state.libraryPath } });
   } else {
+    noteStartup(state.diskFull);
     mount(App, { target, props: { startupError, settingsReset: state.settingsReset, readOnly: state.libraryReadOnly } });
   }
 });

@@ -125,6 +125,24 @@ impl Library {
         self.read_only
     }
 
+    /// The room left on the library's disk (`Enough` when the system cannot
+    /// tell).
+    pub fn disk_room(&self) -> crate::fs::DiskRoom {
+        crate::fs::disk_room(&self.path).unwrap_or(crate::fs::DiskRoom::Enough)
+    }
+
+    /// Moves what the write-ahead log holds into the library file and
+    /// shortens the log: what a full disk held back (the automatic
+    /// checkpoint needs room) is caught up once there is room again. A
+    /// reader in the way leaves the rest for the next checkpoint.
+    pub fn checkpoint(&self) -> Result<(), LibraryError> {
+        if self.read_only {
+            return Ok(());
+        }
+        lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Runs `f` inside one write transaction on the writer connection.
     pub(crate) fn write<T>(
         &self,
@@ -203,8 +221,8 @@ fn read_only_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI
 }
 
-/// The writer connection. A WAL-mode library on a drive that cannot be
-/// written, with no write-ahead log beside it (closed cleanly, or copied
+/// The writer connection. A WAL-mode library on a drive or in a folder
+/// that cannot be written, with no write-ahead log beside it (closed cleanly, or copied
 /// alone to a backup drive), cannot be read the usual way: SQLite must
 /// create its shared-memory file first. Only then is it reopened as an
 /// immutable file (which it is there); returns that URI for the readers.
@@ -215,14 +233,28 @@ fn open_writer(path: &Path) -> Result<(Connection, Option<String>), LibraryError
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    let readable = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .is_ok();
-    let wal = crate::fs::with_suffix(path, "-wal");
-    if readable || !conn.is_readonly(rusqlite::MAIN_DB)? || wal.exists() {
-        // Anything else wrong with the file is for `check_is_barg_library`.
+    let read = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    // A library in WAL mode is read through two files beside it (the log
+    // and its index), made on first use. Where they cannot be made (a
+    // read-only mount, or a folder this user may not write while the file
+    // itself is writable) and no log was left behind (or an empty one), the file alone holds
+    // the whole library: it is read as unchanging. Anything else wrong with
+    // the file is for `check_is_barg_library`.
+    let beside_files_cannot_be_made = match &read {
+        Ok(_) => false,
+        Err(error) => {
+            std::fs::metadata(crate::fs::with_suffix(path, "-wal"))
+                .map_or(true, |log| log.len() == 0)
+                && (conn.is_readonly(rusqlite::MAIN_DB)?
+                    || matches!(
+                        error.sqlite_error_code(),
+                        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+                    ))
+        }
+    };
+    if !beside_files_cannot_be_made {
         return Ok((conn, None));
     }
     drop(conn);

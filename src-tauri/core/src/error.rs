@@ -108,7 +108,12 @@ impl LibraryError {
             },
             LibraryError::Migration(_) => Code::Database,
             LibraryError::Io(error) => match error.kind() {
-                std::io::ErrorKind::StorageFull => Code::DiskFull,
+                // A user's quota is full in the same way, with the same
+                // remedy. (SQLite reports a quota met while writing its
+                // files as a plain I/O error: `database`.)
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    Code::DiskFull
+                }
                 std::io::ErrorKind::ReadOnlyFilesystem => Code::ReadOnly,
                 _ => Code::Io,
             },
@@ -122,6 +127,26 @@ mod tests {
     use strum::IntoEnumIterator;
 
     use super::*;
+
+    #[test]
+    fn a_full_disk_or_quota_from_the_system_is_disk_full() {
+        // The system's own error numbers (Linux: ENOSPC 28, EDQUOT 122;
+        // EROFS 30), as a file write returns them.
+        let from_errno = |errno| LibraryError::Io(std::io::Error::from_raw_os_error(errno)).code();
+        if cfg!(target_os = "linux") {
+            assert_eq!(
+                from_errno(28),
+                Code::DiskFull,
+                "no space left on the device"
+            );
+            assert_eq!(
+                from_errno(122),
+                Code::DiskFull,
+                "the user's quota is used up"
+            );
+            assert_eq!(from_errno(30), Code::ReadOnly, "a read-only filesystem");
+        }
+    }
 
     #[test]
     fn every_code_reads_back_from_its_stored_name() {

@@ -48,6 +48,43 @@ pub fn write_atomically<T, E: From<std::io::Error>>(
     }
 }
 
+/// How much room the disk holding the library has left for its writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskRoom {
+    /// Less than [`FULL_BELOW`]: a write would fail (SQLite needs pages
+    /// for the write-ahead log before it can store anything).
+    Full,
+    /// Between the two: writes may go through, but the full-disk notice
+    /// stays up until there is clearly room again.
+    Low,
+    /// At least [`ENOUGH_FROM`].
+    Enough,
+}
+
+/// Below this many free bytes the disk counts as full.
+pub const FULL_BELOW: u64 = 256 * 1024;
+/// From this many free bytes on there is room again (well above
+/// [`FULL_BELOW`], so the notice does not flicker at the edge).
+pub const ENOUGH_FROM: u64 = 1024 * 1024;
+
+impl DiskRoom {
+    pub fn of_free_bytes(free: u64) -> Self {
+        if free < FULL_BELOW {
+            Self::Full
+        } else if free < ENOUGH_FROM {
+            Self::Low
+        } else {
+            Self::Enough
+        }
+    }
+}
+
+/// The room left on the disk that holds `path` (an existing file or
+/// folder), for its user (quota and reserved blocks counted).
+pub fn disk_room(path: &Path) -> std::io::Result<DiskRoom> {
+    fs4::available_space(path).map(DiskRoom::of_free_bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

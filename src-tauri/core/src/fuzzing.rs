@@ -3,20 +3,8 @@
 //! `make test`). Each takes arbitrary bytes and must neither panic nor hang.
 //!
 //! A panic that Barg's parser guard (`ingest::guard`) catches is handled,
-//! not a crash; libFuzzer's panic hook would abort on it all the same, so the
-//! fuzz targets call [`let_guards_catch_panics`] first: then only a panic that
-//! escapes Barg reaches the fuzzer (as an abort it reports).
-
-/// Puts back a panic hook that only reports, in place of libFuzzer's, which
-/// aborts on every panic, even one a guard catches. Once per process.
-pub fn let_guards_catch_panics() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            eprintln!("panic (caught by a guard, or fatal): {info}")
-        }));
-    });
-}
+//! not a crash: the guard keeps libFuzzer's panic hook (which aborts) silent
+//! for it, so only a panic that escapes Barg reaches the fuzzer.
 
 /// Feed bytes: decode (gzip, encodings) and parse.
 pub fn feed(bytes: &[u8]) {

@@ -561,6 +561,11 @@ fn a_file_whose_parser_panics_fails_alone_the_import_goes_on_and_exits_1() {
         "the status is explained in the last line: {lines:?}"
     );
     assert_eq!(summary["failed"], 1, "{summary}");
+    let stderr = String::from_utf8_lossy(&imported.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "a caught parser panic prints no panic message or backtrace on the terminal: {stderr}"
+    );
 }
 
 #[test]
@@ -648,6 +653,82 @@ fn a_read_only_library_is_read_on_the_command_line_and_changes_exit_1() {
         "and says why: {}",
         String::from_utf8_lossy(&refused.stderr)
     );
+}
+
+/// Runs barg as a user who may not write `data` (as root, which may write
+/// anything, as `nobody`).
+fn barg_as_a_reader(data: &Path, args: &[&str]) -> Output {
+    let root = stdout(&std::process::Command::new("id").arg("-u").output().unwrap()).trim() == "0";
+    let mut command = if root {
+        let mut setpriv = std::process::Command::new("setpriv");
+        setpriv
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(crate::support::BARG)
+            .arg("--data-dir")
+            .arg(data)
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("BARG_DATA_DIR");
+        setpriv
+    } else {
+        barg_command(data, args)
+    };
+    command.stdin(Stdio::null()).output().unwrap()
+}
+
+#[test]
+fn a_library_in_a_folder_the_user_may_not_write_is_read_and_changes_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("barg");
+    std::fs::create_dir(&data).unwrap();
+    let library = data.join("library.sqlite");
+    assert!(
+        barg(&data, &["list"], None).status.success(),
+        "a library with the sample"
+    );
+    // Closed cleanly: the file alone, no log or index beside it.
+    drop(barg_core::Library::open(&library).unwrap());
+    assert!(
+        !data.join("library.sqlite-wal").exists(),
+        "the setup leaves the library file alone"
+    );
+    // The file may be written, its folder may not (a shared folder, a
+    // folder another account made).
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    mode(dir.path(), 0o755);
+    mode(&library, 0o666);
+    mode(&data, 0o555);
+
+    let listed = barg_as_a_reader(&data, &["--json", "list"]);
+    let stderr = String::from_utf8_lossy(&listed.stderr).into_owned();
+    assert_eq!(
+        listed.status.code(),
+        Some(0),
+        "the library is read, not refused as foreign: {stderr}"
+    );
+    assert!(!json_lines(&listed).is_empty(), "the articles are listed");
+    assert!(
+        stderr.contains("can only be read"),
+        "one line says it is read-only: {stderr}"
+    );
+    let searched = barg_as_a_reader(&data, &["--json", "search", "فارسی"]);
+    assert!(
+        searched.status.success() && !json_lines(&searched).is_empty(),
+        "search works: {}",
+        String::from_utf8_lossy(&searched.stderr)
+    );
+    let id = json_lines(&listed)[0]["id"].as_i64().unwrap().to_string();
+    let refused = barg_as_a_reader(&data, &["bookmark", "add", &id]);
+    assert_eq!(refused.status.code(), Some(1), "a change fails");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("open for reading only"),
+        "and says why: {}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    mode(&data, 0o755);
 }
 
 #[test]

@@ -222,6 +222,11 @@ export function startupState(): Promise<ipc.StartupState> {
   return call('startup_state');
 }
 
+/** Whether the library's disk has room again after it was full (it checkpoints when it has). */
+export function diskHasRoom(): Promise<boolean> {
+  return call('disk_has_room');
+}
+
 /** Recovery: keeps the unreadable library aside, opens a fresh one; returns where the old file is. */
 export function startFreshLibrary(): Promise<string> {
   return call('start_fresh_library');

@@ -9,7 +9,30 @@
 //! `make fuzz`). Take a fixed feed-rs or quick-xml as soon as there is one;
 //! the guard stays for the next such defect.
 
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+
+thread_local! {
+    /// Whether this thread is inside [`parse_guarded`].
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Wraps the panic hook in place (the standard one, or libFuzzer's, which
+/// aborts) so that it stays silent for a panic a guard is about to catch: a
+/// guarded panic is a `parse` error with its own log line, not a backtrace
+/// on the terminal or a crash the fuzzer reports. Any other panic reaches
+/// the hook as before. Once per process, at the first guard.
+fn quiet_inside_guards() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
 
 /// What a panic said (its payload is a `&str` or a `String` when it says
 /// anything).
@@ -24,7 +47,11 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// Runs `parse` on outside data. A panic inside it is `Err` with a message
 /// that names `what` was being read and says it could not be.
 pub(crate) fn parse_guarded<T>(what: &str, parse: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(parse)).map_err(|panic| {
+    quiet_inside_guards();
+    let outer = GUARDED.with(|guarded| guarded.replace(true));
+    let parsed = catch_unwind(AssertUnwindSafe(parse));
+    GUARDED.with(|guarded| guarded.set(outer));
+    parsed.map_err(|panic| {
         let detail = panic_message(panic.as_ref());
         tracing::warn!(%what, %detail, "a parser panicked on outside data");
         format!("the {what} could not be read (its parser failed: {detail})")

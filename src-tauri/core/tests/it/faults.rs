@@ -102,6 +102,11 @@ fn a_full_disk_keeps_the_library_readable_and_writes_work_again_once_there_is_ro
         !library.is_read_only(),
         "the library itself can still be written"
     );
+    assert_eq!(
+        library.disk_room(),
+        barg_core::fs::DiskRoom::Full,
+        "the window can tell the disk is full before any change is tried"
+    );
     let listed = library.list_articles(&ArticleFilter::default()).unwrap();
     assert!(!listed.is_empty(), "the articles are listed");
     assert!(search_hits(&library, "روسیه") > 0, "search works");
@@ -119,6 +124,20 @@ fn a_full_disk_keeps_the_library_readable_and_writes_work_again_once_there_is_ro
     assert_eq!(integrity(&library), "ok", "nothing was damaged");
 
     std::fs::remove_file(filler).unwrap();
+    assert_eq!(
+        library.disk_room(),
+        barg_core::fs::DiskRoom::Enough,
+        "freed space is seen"
+    );
+    library
+        .checkpoint()
+        .expect("what the full disk held back is checkpointed once there is room");
+    let log = std::fs::metadata(barg_core::fs::with_suffix(library.path(), "-wal"))
+        .map_or(0, |m| m.len());
+    assert_eq!(
+        log, 0,
+        "the checkpoint emptied the write-ahead log into the library"
+    );
     library
         .set_bookmark(listed[0].id, true, NOW)
         .expect("once there is room, a write works without reopening");

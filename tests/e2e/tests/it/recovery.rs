@@ -138,26 +138,46 @@ async fn a_full_disk_is_one_notice_that_goes_once_there_is_room() -> Result<()> 
         window.find_all("[data-testid=recovery]").await?.is_empty(),
         "a full disk is not a recovery case: the library opens"
     );
-    window.click("[data-testid=bookmark-toggle]").await?;
+    assert!(
+        !window
+            .find_all("[data-testid=article-row]")
+            .await?
+            .is_empty(),
+        "the articles are listed"
+    );
     let notice = window.text_of("[data-testid=disk-full-notice]").await?;
     assert!(
         notice.contains("دیسک پر است"),
-        "one notice says the disk is full: {notice}"
+        "the window opens with one notice that the disk is full, before any change is tried: {notice}"
     );
+    window.click("[data-testid=bookmark-toggle]").await?;
     assert!(
         window.find_all("[data-testid=error]").await?.is_empty(),
-        "not an error per action besides it"
+        "a change refused for want of space is the notice, not an error per action"
     );
     window.screenshot("disk-full-fa").await?;
 
     std::fs::remove_file(filler)?;
-    window.click("[data-testid=bookmark-toggle]").await?;
     window
         .wait_for_script(
-            "the notice to go once a change is stored",
+            "the notice to go by itself once space is freed",
             "return !document.querySelector('[data-testid=disk-full-notice]');",
         )
         .await?;
+    window.click("[data-testid=bookmark-toggle]").await?;
+    window
+        .wait_for_script(
+            "the bookmark to be stored without a restart",
+            "const b = document.querySelector('[data-testid=bookmark-toggle]'); return b && b.getAttribute('data-pressed') === 'true';",
+        )
+        .await?;
+    assert!(
+        window
+            .find_all("[data-testid=disk-full-notice]")
+            .await?
+            .is_empty(),
+        "the stored change raises no notice"
+    );
     window.quit().await?;
     Ok(())
 }

@@ -1,6 +1,8 @@
-// A full disk, told once: the first change that fails with `disk-full` raises
-// a notice that stays until a change goes through again (space is back),
-// instead of an error per action. `backend.ts` reports every call here.
+// A full disk, told once: a library opened on a full disk, or the first change
+// that fails with `disk-full`, raises a notice instead of an error per action.
+// It stays until there is room again: a change goes through, or the watch
+// (`watchForRoom`, run by the app while the notice is up) finds space on the
+// disk. `backend.ts` reports every call here.
 
 /**
  * The commands whose success proves a change reached the disk. Imports and
@@ -31,6 +33,31 @@ export const disk = {
     return full;
   },
 };
+
+/** The window opened on a library whose disk is full. */
+export function noteStartup(diskFull: boolean): void {
+  if (diskFull) full = true;
+}
+
+/** How often the app asks whether the disk has room again while it is full. */
+export const ROOM_CHECK_MS = 5000;
+
+/**
+ * While the notice is up, asks `hasRoom` every `everyMs` whether the disk has
+ * room again (the backend checkpoints when it has) and lowers the notice when
+ * it says so. Returns what stops the watch.
+ */
+export function watchForRoom(hasRoom: () => Promise<boolean>, everyMs: number): () => void {
+  const timer = setInterval(() => {
+    hasRoom().then(
+      (room) => {
+        if (room) full = false;
+      },
+      () => {},
+    );
+  }, everyMs);
+  return () => clearInterval(timer);
+}
 
 /** Whether an error is told by the full-disk notice rather than where it happened. */
 export function toldByNotice(code: string | null): boolean {

@@ -155,7 +155,12 @@ libraryPath: string | null,
 /**
  * The library opened read-only (its drive or folder cannot be written).
  */
-libraryReadOnly: boolean, settingsReset: boolean, };
+libraryReadOnly: boolean, 
+/**
+ * The library's disk is full (a writable library): the full-disk
+ * notice shows from the start.
+ */
+diskFull: boolean, settingsReset: boolean, };
 
 export type Language = "fa" | "en";
 
