@@ -17,6 +17,9 @@ error-not-a-feed = No feed was found at this address. Try the address of the fee
 error-parse = This feed or file could not be read: it is broken in a way Barg's reader does not understand. Nothing else was affected.
 error-read-only = This library is on a drive or in a folder that cannot be written, so it is open for reading only: reading, search and export work, changes cannot be saved.
 error-disk-full = Your disk is full: free some space. Nothing was lost; this change was not saved.
+error-filtered = This site is filtered on this network. Route it through a proxy: set one in Settings, Network, and choose the "Iran" preset or this feed's "proxy" route.
+error-proxy-unreachable = The proxy cannot be reached. Check that your proxy program (v2rayN, Clash, Psiphon, Tor…) is running and that its address and port in Settings, Network, are right.
+error-proxy-auth = The proxy refused the user name or password. Check them in Settings, Network.
 error-redirect-loop = This address sent Barg elsewhere too many times. Open it in a browser and paste the address it ends up at.
 error-cancelled = The refresh was cancelled. What was fetched so far is kept; refresh again whenever you like.
 error-foreign-library = This file is not a Barg library (or it is damaged). Barg has not changed it.
@@ -37,3 +40,4 @@ cli-sync-some-failed = { $failed ->
 }
 cli-read-only = The library can only be read here (its drive or folder cannot be written): reading, search and export work; changes are refused.
 cli-import-nothing = No file could be imported.
+cli-net-check-failed = Neither way reached this address.

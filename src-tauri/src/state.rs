@@ -18,8 +18,10 @@ pub struct AppState {
     pub library: Arc<Library>,
     pub folder: DataFolder,
     pub messages: Messages,
-    /// The one HTTP client (its per-host limits hold across syncs).
-    pub fetcher: Arc<Fetcher>,
+    /// The one HTTP client (its per-host limits hold across syncs),
+    /// replaced whole when the network settings change (a running sync
+    /// keeps the one it started with).
+    fetcher: std::sync::RwLock<Arc<Fetcher>>,
     pub images: ImageCache,
     /// Stops the running sync; reset when the next one starts.
     pub sync_cancel: Cancel,
@@ -33,10 +35,11 @@ impl AppState {
     /// Opens (or creates) the library of `folder`, filling a new one with
     /// the sample articles.
     pub fn open(folder: DataFolder) -> Result<Self, barg_core::LibraryError> {
+        let library = folder.open_library(now())?;
         Ok(Self {
-            library: Arc::new(folder.open_library(now())?),
+            fetcher: std::sync::RwLock::new(Arc::new(fetcher_for(&library))),
+            library: Arc::new(library),
             messages: Messages::new(),
-            fetcher: Arc::new(new_fetcher()),
             images: folder.image_cache(),
             folder,
             sync_cancel: Cancel::default(),
@@ -45,10 +48,40 @@ impl AppState {
     }
 }
 
-/// Barg's HTTP client with its default limits.
-pub fn new_fetcher() -> Fetcher {
-    // Building a client fails only when TLS cannot initialise at all.
-    Fetcher::new(Limits::default()).unwrap_or_else(|e| panic!("no HTTP client: {e}"))
+impl AppState {
+    /// The HTTP client for the next request.
+    pub fn fetcher(&self) -> Arc<Fetcher> {
+        Arc::clone(&self.fetcher.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Rebuilds the HTTP client from the library's network settings.
+    pub fn refresh_fetcher(&self) {
+        let fresh = Arc::new(fetcher_for(&self.library));
+        *self.fetcher.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+    }
+}
+
+/// Where a manual proxy's password comes from until the credential store
+/// holds it: this environment variable, never an argument or a file.
+pub const PROXY_PASSWORD_VARIABLE: &str = "BARG_PROXY_PASSWORD";
+
+/// Barg's HTTP client with its default limits, routing by the library's
+/// network settings. Settings that cannot be used (a damaged address) fall
+/// back to the defaults, with a warning in the log.
+pub fn fetcher_for(library: &Library) -> Fetcher {
+    let password = std::env::var(PROXY_PASSWORD_VARIABLE).ok();
+    let configured = library
+        .network_settings()
+        .map_err(|e| e.to_string())
+        .and_then(|network| {
+            Fetcher::with_network(Limits::default(), network, password.as_deref())
+                .map_err(|e| e.to_string())
+        });
+    configured.unwrap_or_else(|error| {
+        tracing::warn!(%error, "the network settings cannot be used; going by the defaults");
+        // Building a client fails only when TLS cannot initialise at all.
+        Fetcher::new(Limits::default()).unwrap_or_else(|e| panic!("no HTTP client: {e}"))
+    })
 }
 
 /// Why the library could not be opened, while the app runs in recovery.

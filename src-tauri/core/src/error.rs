@@ -44,6 +44,13 @@ pub enum Code {
     ReadOnly,
     /// The disk is full: nothing was lost, the change was not made.
     DiskFull,
+    /// The network's filter answered instead of the server (its block
+    /// page, its DNS address, a reset during the TLS handshake).
+    Filtered,
+    /// The proxy cannot be reached (not running, wrong address).
+    ProxyUnreachable,
+    /// The proxy refused the user name or password.
+    ProxyAuth,
 }
 
 impl Code {

@@ -22,6 +22,7 @@ pub mod fs;
 pub mod fuzzing;
 mod index;
 pub mod ingest;
+pub mod network;
 pub mod ops;
 pub mod persian;
 pub mod sample;

@@ -21,7 +21,7 @@ pub(super) fn sync(
     let report = runtime()?
         .block_on(sync::sync(
             &state.library,
-            &state.fetcher,
+            &state.fetcher(),
             feed,
             &options,
             now(),
@@ -68,7 +68,7 @@ pub(super) fn feeds(
             let id = runtime()?
                 .block_on(barg_core::feeds::subscribe::subscribe(
                     library,
-                    &state.fetcher,
+                    &state.fetcher(),
                     &url,
                     folder.as_deref(),
                     now(),
@@ -115,6 +115,16 @@ pub(super) fn feeds(
                 || format!("+{} ({} existing)", counts.added, counts.existing),
             )
         }
+        FeedsAction::Route { id, route } => {
+            use barg_core::network::Route;
+            let route = match route {
+                super::RouteArg::Direct => Some(Route::Direct),
+                super::RouteArg::Proxy => Some(Route::Proxy),
+                super::RouteArg::Auto => Some(Route::Auto),
+                super::RouteArg::Default => None,
+            };
+            super::network::feed_route(folder, out, id, route)
+        }
         FeedsAction::ExportOpml { path } => {
             let feeds = ops::export_opml_to_file(library, &path).map_err(|e| out.error(e))?;
             out.record(json!({ "path": path, "feeds": feeds }), || {
@@ -129,7 +139,7 @@ pub(super) fn save(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(
     let id = runtime()?
         .block_on(barg_core::feeds::web_page::save_page(
             &state.library,
-            &state.fetcher,
+            &state.fetcher(),
             url,
             Some(&state.images),
             now(),

@@ -11,6 +11,7 @@
 mod feeds;
 mod import;
 mod library;
+mod network;
 mod output;
 mod search;
 mod text;
@@ -77,6 +78,22 @@ pub enum Command {
     },
     /// Save a web page for offline reading.
     Save { url: String },
+    /// The proxy: `show`, `set URL|system|none [--user NAME]` (the password
+    /// comes from BARG_PROXY_PASSWORD), `clear` (back to the system's).
+    Proxy {
+        #[command(subcommand)]
+        action: ProxyAction,
+    },
+    /// The default route for every feed without its own.
+    Route {
+        #[command(subcommand)]
+        action: RouteAction,
+    },
+    /// Network checks: `check URL` says which way reaches it and why.
+    Net {
+        #[command(subcommand)]
+        action: NetAction,
+    },
     /// Write a consistent copy of the library to FILE (never overwrites).
     Backup { file: PathBuf },
     /// Replace the library with a backup; the replaced library is kept beside it.
@@ -155,6 +172,56 @@ pub enum FeedsAction {
     ImportOpml { path: PathBuf },
     /// Write every subscription to an OPML file.
     ExportOpml { path: PathBuf },
+    /// A feed's own route: direct, proxy, auto, or default (the settings').
+    Route {
+        id: i64,
+        #[arg(value_enum)]
+        route: RouteArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProxyAction {
+    Show,
+    /// `http://`, `https://`, `socks5://` or `socks5h://` HOST:PORT, or
+    /// `system` (the environment's or the OS's proxy), or `none`.
+    Set {
+        address: String,
+        #[arg(long)]
+        user: Option<String>,
+    },
+    Clear,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RouteAction {
+    /// iran: Iranian hosts direct, the rest through the proxy; all-proxy;
+    /// direct; auto: direct, and the proxy where the direct way is filtered.
+    Preset {
+        #[arg(value_enum)]
+        preset: PresetArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetAction {
+    Check { url: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RouteArg {
+    Direct,
+    Proxy,
+    Auto,
+    Default,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PresetArg {
+    Iran,
+    AllProxy,
+    Direct,
+    Auto,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +283,22 @@ fn execute(command: Command, folder: &DataFolder, out: &mut Output) -> Result<()
         Command::Sync { feed } => feeds::sync(folder, out, feed),
         Command::Feeds { action } => feeds::feeds(folder, out, action),
         Command::Save { url } => feeds::save(folder, out, &url),
+        Command::Proxy { action } => network::proxy(folder, out, action),
+        Command::Route {
+            action: RouteAction::Preset { preset },
+        } => {
+            use barg_core::network::Policy;
+            let policy = match preset {
+                PresetArg::Iran => Policy::Iran,
+                PresetArg::AllProxy => Policy::AllProxy,
+                PresetArg::Direct => Policy::Direct,
+                PresetArg::Auto => Policy::Auto,
+            };
+            network::preset(folder, out, policy)
+        }
+        Command::Net {
+            action: NetAction::Check { url },
+        } => network::check(folder, out, &url),
         Command::Backup { file } => library::backup(folder, out, &file),
         Command::Restore { file } => library::restore(folder, out, &file),
         Command::Export {

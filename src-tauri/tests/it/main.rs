@@ -13,4 +13,5 @@ mod commands;
 mod crash;
 mod limits;
 mod locales;
+mod network;
 mod tidy;

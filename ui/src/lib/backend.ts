@@ -104,6 +104,25 @@ export async function setFetchFullText(id: number, on: boolean): Promise<void> {
 }
 
 /** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
+/** A feed's own route; `null`: the network settings' default. */
+export async function setFeedRoute(id: number, route: ipc.Route | null): Promise<void> {
+  await call('set_feed_route', { id, route });
+}
+
+export function networkSettings(): Promise<ipc.NetworkSettings> {
+  return call('network_settings');
+}
+
+/** Stores the network settings; a bad proxy address rejects with `invalid-input`. */
+export async function setNetworkSettings(settings: ipc.NetworkSettings): Promise<void> {
+  await call('set_network_settings', { settings });
+}
+
+/** Which ways reach `url` (direct, through the proxy) and the route the settings take for it. */
+export function checkNetwork(url: string): Promise<ipc.NetworkCheck> {
+  return call('check_network', { url });
+}
+
 export function syncFeeds(sourceId: number | null, onProgress: (progress: ipc.SyncProgress) => void): Promise<ipc.SyncReport> {
   return call<ipc.SyncReport>('sync_feeds', { sourceId, onProgress: new Channel<ipc.SyncProgress>(onProgress) }).then(
     (report) => (noteReport(report), report),

@@ -215,6 +215,10 @@ pub struct Source {
     /// Why the last fetch failed, if it did.
     pub last_error_code: Option<Code>,
     pub fetch_full_text: bool,
+    /// A feed's own route (`None`: the network settings' default).
+    pub route: Option<crate::network::Route>,
+    /// The way the feed's last successful fetch went.
+    pub route_worked: Option<crate::network::Way>,
 }
 
 impl Library {
@@ -226,7 +230,8 @@ impl Library {
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL),
                         CASE WHEN s.kind = 'feed' THEN s.locator END, s.site_url, s.folder,
-                        s.last_success_at, s.last_error_code, s.fetch_full_text
+                        s.last_success_at, s.last_error_code, s.fetch_full_text,
+                        s.route, s.route_worked
                  FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
@@ -247,6 +252,8 @@ impl Library {
                     last_success_at: r.get(8)?,
                     last_error_code: r.get::<_, Option<String>>(9)?.as_deref().map(Code::from_stored),
                     fetch_full_text: r.get(10)?,
+                    route: r.get::<_, Option<String>>(11)?.and_then(|s| s.parse().ok()),
+                    route_worked: r.get::<_, Option<String>>(12)?.and_then(|s| s.parse().ok()),
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

@@ -4,15 +4,23 @@
 //! a redirect limit, a maximum body size checked while reading (so a gzip
 //! bomb stops at the limit, decoded), conditional GET, and retries with
 //! backoff for errors that may pass.
+//!
+//! Every request follows its route (`network.rs`): a direct client that
+//! ignores every proxy, and one through the user's proxy. A filtered answer
+//! (the filter's block page, a name resolved to the filter's address, a
+//! reset right after the TLS ClientHello) is `Filtered`, never a body.
 
 use crate::Code;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::time::Instant;
+
 use tokio::sync::Semaphore;
 
 use super::Cancel;
+use crate::network::{self, NetworkSettings, Proxy, ProxyAddress, Route, Way};
 
 /// What the fetcher tolerates.
 #[derive(Debug, Clone)]
@@ -68,6 +76,8 @@ pub struct Body {
     pub validators: Validators,
     /// The `Content-Type` header, lower-cased.
     pub content_type: Option<String>,
+    /// The way it came: direct or through the proxy.
+    pub via: Way,
 }
 
 impl Body {
@@ -103,6 +113,15 @@ pub enum FetchError {
     RedirectLoop,
     #[error("cancelled")]
     Cancelled,
+    /// The network's filter answered instead of the server.
+    #[error("filtered on this network: {0}")]
+    Filtered(String),
+    /// The proxy itself cannot be reached (not running, wrong address).
+    #[error("the proxy cannot be reached: {0}")]
+    ProxyUnreachable(String),
+    /// The proxy refused the user name or password.
+    #[error("the proxy refused the user name or password")]
+    ProxyAuth,
 }
 
 impl FetchError {
@@ -115,7 +134,20 @@ impl FetchError {
             FetchError::TooLarge(_) => Code::TooLarge,
             FetchError::RedirectLoop => Code::RedirectLoop,
             FetchError::Cancelled => Code::Cancelled,
+            FetchError::Filtered(_) => Code::Filtered,
+            FetchError::ProxyUnreachable(_) => Code::ProxyUnreachable,
+            FetchError::ProxyAuth => Code::ProxyAuth,
         }
+    }
+
+    /// Whether the direct way failed as filtering makes it fail, so that
+    /// *auto* tries the proxy: a recognised block, or a connection that
+    /// timed out or was cut.
+    fn may_be_filtering(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Filtered(_) | FetchError::Timeout | FetchError::Network(_)
+        )
     }
 
     fn may_pass(&self) -> bool {
@@ -131,10 +163,28 @@ impl FetchError {
 
 /// Barg's HTTP client. Cheap to share (`Arc`).
 pub struct Fetcher {
-    client: reqwest::Client,
+    /// Straight to the server, whatever proxy the system names.
+    direct: reqwest::Client,
+    /// Through the proxy; `None` when there is none (the proxy route is
+    /// then the direct one).
+    proxied: Option<Proxied>,
+    network: NetworkSettings,
     limits: Limits,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    /// Hosts that *auto* found filtered, and when: they go through the
+    /// proxy first for a day.
+    filtered_hosts: Mutex<HashMap<String, Instant>>,
 }
+
+struct Proxied {
+    client: reqwest::Client,
+    /// A manual proxy's `host:port`, to tell "the proxy is down" from "the
+    /// server is down" (the system's proxy is not known here).
+    address: Option<String>,
+}
+
+/// How long *auto* remembers that a host is filtered.
+pub const FILTERED_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// How Barg introduces itself to servers.
 pub const USER_AGENT: &str = concat!(
@@ -144,22 +194,69 @@ pub const USER_AGENT: &str = concat!(
 );
 
 impl Fetcher {
+    /// A fetcher with the default network settings (the system's proxy).
     pub fn new(limits: Limits) -> Result<Self, FetchError> {
-        let client = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(limits.connect_timeout)
-            .timeout(limits.timeout)
-            .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
-            .gzip(true)
-            .brotli(true)
-            .deflate(true)
-            .build()
-            .map_err(|e| FetchError::Network(e.to_string()))?;
+        Self::with_network(limits, NetworkSettings::default(), None)
+    }
+
+    /// A fetcher that routes by `network`; `password` is the manual
+    /// proxy's, from the credential store.
+    pub fn with_network(
+        limits: Limits,
+        network: NetworkSettings,
+        password: Option<&str>,
+    ) -> Result<Self, FetchError> {
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent(USER_AGENT)
+                .connect_timeout(limits.connect_timeout)
+                .timeout(limits.timeout)
+                .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
+                .gzip(true)
+                .brotli(true)
+                .deflate(true)
+                .dns_resolver(Arc::new(FilterAwareResolver))
+        };
+        let build = |builder: reqwest::ClientBuilder| {
+            builder
+                .build()
+                .map_err(|e| FetchError::Network(e.to_string()))
+        };
+        let direct = build(builder().no_proxy())?;
+        let proxied = match &network.proxy {
+            Proxy::None => None,
+            Proxy::System => Some(Proxied {
+                client: build(builder())?,
+                address: None,
+            }),
+            Proxy::Manual { url, user } => {
+                let address = ProxyAddress::parse(url).map_err(FetchError::InvalidUrl)?;
+                let mut proxy = reqwest::Proxy::all(&address.url)
+                    .map_err(|e| FetchError::InvalidUrl(e.to_string()))?;
+                if let Some(user) = user {
+                    proxy = proxy.basic_auth(user, password.unwrap_or(""));
+                }
+                let parsed = url::Url::parse(&address.url).ok();
+                Some(Proxied {
+                    client: build(builder().proxy(proxy))?,
+                    address: parsed.and_then(|u| {
+                        Some(format!("{}:{}", u.host_str()?, u.port_or_known_default()?))
+                    }),
+                })
+            }
+        };
         Ok(Self {
-            client,
+            direct,
+            proxied,
+            network,
             limits,
             hosts: Mutex::new(HashMap::new()),
+            filtered_hosts: Mutex::new(HashMap::new()),
         })
+    }
+
+    pub fn network(&self) -> &NetworkSettings {
+        &self.network
     }
 
     pub fn limits(&self) -> &Limits {
@@ -176,19 +273,91 @@ impl Fetcher {
         )
     }
 
-    /// GETs `url` (conditionally, when validators are given), retrying what
-    /// may pass, within the limits.
+    /// GETs `url` (conditionally, when validators are given) by the route
+    /// the settings give its host, retrying what may pass, within the
+    /// limits.
     pub async fn get(
         &self,
         url: &str,
         validators: Option<&Validators>,
         cancel: &Cancel,
     ) -> Result<Fetched, FetchError> {
+        self.get_by(url, validators, None, cancel).await
+    }
+
+    /// [`Fetcher::get`] by `route` (a feed's own), or by the settings' route
+    /// for the host when it is `None`.
+    pub async fn get_by(
+        &self,
+        url: &str,
+        validators: Option<&Validators>,
+        route: Option<Route>,
+        cancel: &Cancel,
+    ) -> Result<Fetched, FetchError> {
         let parsed = url::Url::parse(url).map_err(|e| FetchError::InvalidUrl(e.to_string()))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FetchError::InvalidUrl(url.to_owned()));
         }
-        let slots = self.host_slots(&parsed);
+        let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
+        let route = route.unwrap_or_else(|| self.network.route_for_host(&host));
+        match route {
+            Route::Direct => self.get_via(Way::Direct, &parsed, validators, cancel).await,
+            Route::Proxy => self.get_via(Way::Proxy, &parsed, validators, cancel).await,
+            Route::Auto if self.proxied.is_none() => {
+                self.get_via(Way::Direct, &parsed, validators, cancel).await
+            }
+            Route::Auto if self.known_filtered(&host) => {
+                self.get_via(Way::Proxy, &parsed, validators, cancel).await
+            }
+            Route::Auto => match self.get_via(Way::Direct, &parsed, validators, cancel).await {
+                Err(error) if error.may_be_filtering() => {
+                    tracing::debug!(%url, %error, "direct failed as filtering does: trying the proxy");
+                    let proxied = self.get_via(Way::Proxy, &parsed, validators, cancel).await;
+                    if proxied.is_ok() {
+                        self.remember_filtered(&host);
+                    }
+                    proxied
+                }
+                direct => direct,
+            },
+        }
+    }
+
+    fn known_filtered(&self, host: &str) -> bool {
+        let mut hosts = self
+            .filtered_hosts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        match hosts.get(host) {
+            Some(since) if since.elapsed() < FILTERED_FOR => true,
+            Some(_) => {
+                hosts.remove(host);
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn remember_filtered(&self, host: &str) {
+        self.filtered_hosts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(host.to_owned(), tokio::time::Instant::now());
+    }
+
+    /// One way, with the retries of what may pass.
+    async fn get_via(
+        &self,
+        way: Way,
+        url: &url::Url,
+        validators: Option<&Validators>,
+        cancel: &Cancel,
+    ) -> Result<Fetched, FetchError> {
+        let (client, way) = match (way, &self.proxied) {
+            (Way::Proxy, Some(proxied)) => (&proxied.client, Way::Proxy),
+            _ => (&self.direct, Way::Direct),
+        };
+        let slots = self.host_slots(url);
         let mut attempt = 0;
         loop {
             if cancel.is_cancelled() {
@@ -196,7 +365,10 @@ impl Fetcher {
             }
             let result = {
                 let _slot = slots.acquire().await.map_err(|_| FetchError::Cancelled)?;
-                self.get_once(&parsed, validators, cancel).await
+                match self.get_once(client, way, url, validators, cancel).await {
+                    Err(error) if way == Way::Proxy => Err(self.blame_the_proxy(error).await),
+                    other => other,
+                }
             };
             match result {
                 Err(error) if error.may_pass() && attempt < self.limits.retries => {
@@ -210,13 +382,44 @@ impl Fetcher {
         }
     }
 
+    /// A failure through the proxy that the proxy itself caused: it cannot
+    /// be reached, or it refused the credentials.
+    async fn blame_the_proxy(&self, error: FetchError) -> FetchError {
+        let FetchError::Network(message) = &error else {
+            return error;
+        };
+        let lower = message.to_ascii_lowercase();
+        // hyper-util's words for a refused CONNECT and a refused SOCKS5 login.
+        if lower.contains("proxy authorization required")
+            || lower.contains("credentials not accepted")
+            || lower.contains("authentication")
+        {
+            return FetchError::ProxyAuth;
+        }
+        let Some(address) = self.proxied.as_ref().and_then(|p| p.address.as_deref()) else {
+            return error;
+        };
+        let reachable = tokio::time::timeout(
+            self.limits.connect_timeout,
+            tokio::net::TcpStream::connect(address),
+        )
+        .await;
+        match reachable {
+            Ok(Ok(_)) => error,
+            Ok(Err(cause)) => FetchError::ProxyUnreachable(format!("{address}: {cause}")),
+            Err(_) => FetchError::ProxyUnreachable(format!("{address}: no answer")),
+        }
+    }
+
     async fn get_once(
         &self,
+        client: &reqwest::Client,
+        way: Way,
         url: &url::Url,
         validators: Option<&Validators>,
         cancel: &Cancel,
     ) -> Result<Fetched, FetchError> {
-        let mut request = self.client.get(url.clone());
+        let mut request = client.get(url.clone());
         if let Some(validators) = validators {
             if let Some(etag) = &validators.etag {
                 request = request.header(reqwest::header::IF_NONE_MATCH, etag);
@@ -225,10 +428,32 @@ impl Fetcher {
                 request = request.header(reqwest::header::IF_MODIFIED_SINCE, date);
             }
         }
-        let mut response = request.send().await.map_err(classify)?;
+        let mut response = request
+            .send()
+            .await
+            .map_err(|error| classify(error, way, url))?;
         let status = response.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
+        }
+        if way == Way::Proxy && proxy_refused_credentials(&response) {
+            return Err(FetchError::ProxyAuth);
+        }
+        if status == reqwest::StatusCode::FORBIDDEN {
+            // The filter's block page is a 403 with a small body: read it.
+            let mut body = Vec::new();
+            while let Ok(Some(chunk)) = response.chunk().await {
+                body.extend_from_slice(&chunk);
+                if body.len() > network::BLOCK_PAGE_MAX {
+                    break;
+                }
+            }
+            if network::is_block_page(403, &body) {
+                return Err(FetchError::Filtered(format!(
+                    "{url} answered with the filter's block page"
+                )));
+            }
+            return Err(FetchError::HttpStatus(403));
         }
         if !status.is_success() {
             return Err(FetchError::HttpStatus(status.as_u16()));
@@ -251,7 +476,11 @@ impl Fetcher {
         let content_type = header(reqwest::header::CONTENT_TYPE).map(|t| t.to_ascii_lowercase());
         let final_url = response.url().clone();
         let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| classify(error, way, url))?
+        {
             if cancel.is_cancelled() {
                 return Err(FetchError::Cancelled);
             }
@@ -260,29 +489,99 @@ impl Fetcher {
             }
             bytes.extend_from_slice(&chunk);
         }
+        if network::is_block_page(status.as_u16(), &bytes) {
+            return Err(FetchError::Filtered(format!(
+                "{url} answered with the filter's block page"
+            )));
+        }
         Ok(Fetched::Body(Body {
             bytes,
             url: final_url,
             validators,
             content_type,
+            via: way,
         }))
     }
 }
 
-fn classify(error: reqwest::Error) -> FetchError {
+/// A proxy's "who are you": 407, or a 401 whose realm names a proxy (what
+/// tinyproxy 1.11 answers a plain-HTTP request with).
+fn proxy_refused_credentials(response: &reqwest::Response) -> bool {
+    match response.status() {
+        reqwest::StatusCode::PROXY_AUTHENTICATION_REQUIRED => true,
+        reqwest::StatusCode::UNAUTHORIZED => response
+            .headers()
+            .get(reqwest::header::WWW_AUTHENTICATE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().contains("proxy")),
+        _ => false,
+    }
+}
+
+fn classify(error: reqwest::Error, way: Way, url: &url::Url) -> FetchError {
     if error.is_timeout() {
-        FetchError::Timeout
-    } else if error.is_redirect() {
-        FetchError::RedirectLoop
-    } else {
-        // The chain of sources says why (refused, DNS, TLS…).
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(&error);
-        while let Some(inner) = source {
-            message.push_str(": ");
-            message.push_str(&inner.to_string());
-            source = inner.source();
+        return FetchError::Timeout;
+    }
+    if error.is_redirect() {
+        return FetchError::RedirectLoop;
+    }
+    // The chain of sources says why (refused, DNS, TLS…).
+    let mut message = error.to_string();
+    let mut reset = false;
+    let mut filter_address = false;
+    let mut source = std::error::Error::source(&error);
+    while let Some(inner) = source {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            reset |= io.kind() == std::io::ErrorKind::ConnectionReset;
         }
-        FetchError::Network(message)
+        filter_address |= inner.downcast_ref::<FilterAddress>().is_some();
+        source = inner.source();
+    }
+    // The reset may reach here as text only (wrapped by the TLS layer).
+    reset |= message.to_ascii_lowercase().contains("connection reset");
+    if filter_address {
+        return FetchError::Filtered(message);
+    }
+    // A connection cut as soon as the TLS handshake starts is how the filter
+    // stops a blocked name (it reads the name in the ClientHello).
+    if reset && way == Way::Direct && url.scheme() == "https" {
+        return FetchError::Filtered(format!(
+            "the connection was reset during the TLS handshake: {message}"
+        ));
+    }
+    FetchError::Network(message)
+}
+
+/// A name resolved to one of the filter's addresses (the filter's DNS
+/// answers so for a blocked name).
+#[derive(Debug)]
+struct FilterAddress(String);
+
+impl std::fmt::Display for FilterAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} resolves to the filter's address", self.0)
+    }
+}
+
+impl std::error::Error for FilterAddress {}
+
+/// The system's resolver, refusing the filter's addresses.
+struct FilterAwareResolver;
+
+impl reqwest::dns::Resolve for FilterAwareResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let found: Vec<std::net::SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            if found.iter().any(|a| network::is_filter_address(a.ip())) {
+                return Err(
+                    Box::new(FilterAddress(host)) as Box<dyn std::error::Error + Send + Sync>
+                );
+            }
+            Ok(Box::new(found.into_iter()) as reqwest::dns::Addrs)
+        })
     }
 }

@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
+use crate::network;
 #[cfg(doc)]
 use crate::store::derive;
 use crate::store::terms::NewTerms;
@@ -66,6 +67,8 @@ pub struct Feed {
     pub folder: Option<String>,
     pub validators: fetch::Validators,
     pub fetch_full_text: bool,
+    /// Its own route; `None`: the network settings' default.
+    pub route: Option<network::Route>,
 }
 
 /// What storing one fetch of a feed did.
@@ -138,7 +141,7 @@ impl Library {
     pub fn feeds(&self, only: Option<i64>) -> Result<Vec<Feed>, LibraryError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text
+                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route
                  FROM sources WHERE kind = 'feed' AND (?1 IS NULL OR id = ?1) ORDER BY title",
             )?;
             let rows = stmt.query_map([only], |r| {
@@ -152,6 +155,7 @@ impl Library {
                         last_modified: r.get(5)?,
                     },
                     fetch_full_text: r.get(6)?,
+                    route: r.get::<_, Option<String>>(7)?.and_then(|s| s.parse().ok()),
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -196,6 +200,11 @@ impl Library {
                 _ => Ok(()),
             }
         })
+    }
+
+    /// A feed's own route (`None`: the network settings' default).
+    pub fn set_route(&self, id: i64, route: Option<network::Route>) -> Result<(), LibraryError> {
+        self.update_source(id, "route = ?2", route.map(<&str>::from))
     }
 
     /// Whether sync fetches the article page when an item has only a summary.
@@ -284,7 +293,14 @@ impl Library {
         fetches: Vec<FeedFetch<'_>>,
         now: Timestamp,
     ) -> Result<Vec<StoredItems>, LibraryError> {
-        let mut ready: Vec<(i64, &fetch::Validators, Vec<ReadyArticle<'_>>, NewTerms)> = fetches
+        type Ready<'a> = (
+            i64,
+            &'a fetch::Validators,
+            network::Way,
+            Vec<ReadyArticle<'a>>,
+            NewTerms,
+        );
+        let mut ready: Vec<Ready<'_>> = fetches
             .into_iter()
             .map(|f| {
                 debug_assert_eq!(f.items.len(), f.derived.len(), "one derivation per item");
@@ -293,15 +309,20 @@ impl Library {
                     .iter()
                     .zip(f.derived)
                     .map(|(article, form)| ReadyArticle { article, form });
-                (f.source_id, f.validators, items.collect(), f.words)
+                (f.source_id, f.validators, f.via, items.collect(), f.words)
             })
             .collect();
         self.write_indexing(|tx, terms| {
             ready
                 .iter_mut()
-                .map(|(source_id, validators, items, words)| {
+                .map(|(source_id, validators, via, items, words)| {
                     let words = std::mem::take(words);
-                    store_fetch(tx, *source_id, items, validators, now, words, terms)
+                    let fetched = Fetched {
+                        validators,
+                        via: *via,
+                        now,
+                    };
+                    store_fetch(tx, *source_id, items, fetched, words, terms)
                 })
                 .collect()
         })
@@ -348,6 +369,8 @@ pub(crate) struct FeedFetch<'a> {
     pub source_id: i64,
     pub items: &'a [NewArticle],
     pub validators: &'a fetch::Validators,
+    /// The way the feed came (direct or through the proxy).
+    pub via: network::Way,
     /// What [`derive`] gives for each item (a sync derives in each feed's
     /// own task, so the writer only writes).
     pub derived: Vec<IndexedForm>,
@@ -357,12 +380,18 @@ pub(crate) struct FeedFetch<'a> {
     pub words: NewTerms,
 }
 
+/// How and when a feed was fetched, recorded with its items.
+struct Fetched<'a> {
+    validators: &'a fetch::Validators,
+    via: network::Way,
+    now: Timestamp,
+}
+
 fn store_fetch(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
     ready: &[ReadyArticle<'_>],
-    validators: &fetch::Validators,
-    now: Timestamp,
+    fetched: Fetched<'_>,
     words: NewTerms,
     terms: &mut NewTerms,
 ) -> Result<StoredItems, LibraryError> {
@@ -387,7 +416,7 @@ fn store_fetch(
                     stored.fresh.push((n, id));
                 }
             }
-            None => match insert_article(tx, source_id, &source, item, now)? {
+            None => match insert_article(tx, source_id, &source, item, fetched.now)? {
                 crate::InsertOutcome::Added(id) => {
                     stored.added.push(id);
                     stored.fresh.push((n, id));
@@ -408,9 +437,16 @@ fn store_fetch(
     }
     tx.execute(
         "UPDATE sources SET etag = ?2, last_modified = ?3, last_fetched_at = ?4,
-                last_success_at = ?4, last_error_code = NULL, last_error_message = NULL
+                last_success_at = ?4, last_error_code = NULL, last_error_message = NULL,
+                route_worked = ?5
          WHERE id = ?1",
-        params![source_id, validators.etag, validators.last_modified, now],
+        params![
+            source_id,
+            fetched.validators.etag,
+            fetched.validators.last_modified,
+            fetched.now,
+            <&str>::from(fetched.via)
+        ],
     )?;
     Ok(stored)
 }

@@ -12,5 +12,6 @@ mod fuzz_corpus;
 mod hostile;
 mod import;
 mod library;
+mod network;
 mod search;
 mod sync;

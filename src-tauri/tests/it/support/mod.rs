@@ -3,6 +3,8 @@
 
 #[path = "../../../core/tests/it/support/mount.rs"]
 pub mod mount;
+#[path = "../../../core/tests/it/support/proxies.rs"]
+pub mod proxies;
 #[path = "../../../core/tests/it/support/server.rs"]
 pub mod server;
 

@@ -3,7 +3,7 @@
 
 export type CommandError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library" | "read-only" | "disk-full";
+export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library" | "read-only" | "disk-full" | "filtered" | "proxy-unreachable" | "proxy-auth";
 
 export type Direction = "rtl" | "ltr";
 
@@ -111,7 +111,15 @@ lastErrorCode: ErrorCode | null,
 /**
  * Fetch each article's page for its full text (feeds that send summaries).
  */
-fetchFullText: boolean, };
+fetchFullText: boolean, 
+/**
+ * A feed's own route; null: the network settings' default.
+ */
+route: Route | null, 
+/**
+ * The way its last successful fetch went.
+ */
+routeWorked: Way | null, };
 
 export type ImportProgress = { filesDone: number, filesTotal: number, added: number, duplicates: number, failed: number, currentFile: string, };
 
@@ -161,6 +169,32 @@ libraryReadOnly: boolean,
  * notice shows from the start.
  */
 diskFull: boolean, settingsReset: boolean, };
+
+export type Route = "direct" | "proxy" | "auto";
+
+export type Way = "direct" | "proxy";
+
+export type ProxyKind = "none" | "system" | "manual";
+
+export type RoutePolicy = "direct" | "all-proxy" | "auto" | "iran";
+
+export type NetworkSettings = { proxyKind: ProxyKind, 
+/**
+ * `socks5h://127.0.0.1:1080` and the like ("" unless manual).
+ */
+proxyUrl: string, 
+/**
+ * "" for none. The password is never part of the settings.
+ */
+proxyUser: string, policy: RoutePolicy, };
+
+export type WayCheck = { way: Way, 
+/**
+ * Null when it worked.
+ */
+error: CommandError | null, };
+
+export type NetworkCheck = { route: Route, ways: Array<WayCheck>, };
 
 export type Language = "fa" | "en";
 

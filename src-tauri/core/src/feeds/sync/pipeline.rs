@@ -13,6 +13,7 @@ use crate::feeds::fetch::{Body, FetchError, Fetched, Fetcher};
 use crate::feeds::images::image_urls;
 use crate::feeds::{blocking, Cancel, Feed};
 use crate::ingest::{decode, feed as feed_format, html};
+use crate::network::Route;
 use crate::store::terms::NewTerms;
 use crate::store::{content_hash, derive_version, IndexedForm};
 use crate::{Code, Library, NewArticle, Timestamp};
@@ -35,7 +36,7 @@ pub(super) async fn sync_feed(
 ) -> Result<FeedDone, FeedError> {
     let network_permit = budget.network.acquire().await;
     let body = match fetcher
-        .get(&feed.url, Some(&feed.validators), cancel)
+        .get_by(&feed.url, Some(&feed.validators), feed.route, cancel)
         .await?
     {
         Fetched::NotModified => {
@@ -51,6 +52,7 @@ pub(super) async fn sync_feed(
         Fetched::Body(body) => body,
     };
     let validators = body.validators.clone();
+    let via = body.via;
     let max = fetcher.limits().max_body as u64;
     // One parsing turn covers parsing and deriving, so that a feed's items
     // reach the writer as soon as they can (the writer idles until the
@@ -64,7 +66,7 @@ pub(super) async fn sync_feed(
     let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
     if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
         drop(parse_permit);
-        let still_summaries = fetch_full_text(fetcher, &mut fresh.items, cancel).await;
+        let still_summaries = fetch_full_text(fetcher, feed.route, &mut fresh.items, cancel).await;
         keep_page_texts(library, feed.id, &mut fresh, &still_summaries).await?;
         parse_permit = budget.parse_turn().await;
     }
@@ -105,6 +107,7 @@ pub(super) async fn sync_feed(
             source_id: feed.id,
             items,
             validators,
+            via,
             derived,
             words,
             done,
@@ -256,6 +259,7 @@ async fn fresh_items(
 /// page failed, or more than [`MAX_PAGES_PER_FEED`] wanted one).
 async fn fetch_full_text(
     fetcher: &Arc<Fetcher>,
+    route: Option<Route>,
     items: &mut [NewArticle],
     cancel: &Cancel,
 ) -> HashSet<usize> {
@@ -266,7 +270,8 @@ async fn fetch_full_text(
         let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
         let url = items[n].url.clone().unwrap_or_default();
         tasks.spawn(async move {
-            let page = match fetcher.get(&url, None, &cancel).await {
+            // The feed's pages take the feed's route (they are on its site).
+            let page = match fetcher.get_by(&url, None, route, &cancel).await {
                 Ok(Fetched::Body(body)) => tokio::task::spawn_blocking(move || {
                     let charset = body.charset().map(str::to_owned);
                     let text = decode::decode_with_charset(&body.bytes, charset.as_deref()).text;

@@ -19,6 +19,7 @@ pub(super) struct ToStore {
     pub(super) source_id: i64,
     pub(super) items: Vec<NewArticle>,
     pub(super) validators: Validators,
+    pub(super) via: crate::network::Way,
     /// Folded text, hash and direction of each item, computed in the feed's
     /// task so that the writer only writes.
     pub(super) derived: Vec<IndexedForm>,
@@ -59,6 +60,7 @@ pub(super) async fn write_in_batches(
                     source_id: b.source_id,
                     items: &b.items,
                     validators: &b.validators,
+                    via: b.via,
                     derived: std::mem::take(&mut b.derived),
                     words: std::mem::take(&mut b.words),
                 })

@@ -3,6 +3,7 @@
 //! server on 127.0.0.1 (`server`).
 
 pub mod mount;
+pub mod proxies;
 pub mod server;
 
 use std::path::{Path, PathBuf};

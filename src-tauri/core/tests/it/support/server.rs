@@ -37,7 +37,20 @@ pub enum Route {
     Status(u16),
     /// Headers promising `length` bytes, then one byte every `every`.
     Trickle { length: usize, every: Duration },
+    /// What a filter inside the country does: a connection that does not
+    /// come through one of the test proxies (from `proxies::OUTGOING`) gets
+    /// the filter's 403 block page; one that does gets the route.
+    FilteredUnlessProxied(Box<Route>),
 }
+
+/// Where the test proxies connect to servers from (`proxies.rs`): a
+/// request from here came through a proxy.
+pub const OUTGOING: &str = "127.0.0.3";
+
+/// Iran's block page as the filter serves it (a 403 whose body is an
+/// iframe to 10.10.34.34), as reported by OONI measurements.
+pub const BLOCK_PAGE: &str = r#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><title>M3-5
+</title></head><body><iframe src="http://10.10.34.34?type=Invalid Site&policy=MainPolicy " style="width: 100%; height: 100%" scrolling="no" marginwidth="0" marginheight="0" frameborder="0" vspace="0" hspace="0"></iframe></body></html>"#;
 
 impl Route {
     pub fn body(body: impl Into<Vec<u8>>, content_type: &str) -> Self {
@@ -73,14 +86,24 @@ pub struct TestServer {
     addr: SocketAddr,
     routes: Routes,
     hits: Arc<Mutex<HashMap<String, u32>>>,
+    /// Requests that came through a test proxy (from `proxies::OUTGOING`).
+    proxied: Arc<Mutex<u32>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl TestServer {
     pub fn start() -> Self {
+        Self::start_on("127.0.0.1")
+    }
+
+    /// A server on another loopback address (`127.0.0.2`): another host,
+    /// for what is remembered per host.
+    pub fn start_on(ip: &'static str) -> Self {
         let routes: Routes = Arc::default();
         let hits: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
+        let proxied: Arc<Mutex<u32>> = Arc::default();
+        let p = Arc::clone(&proxied);
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (r, h) = (Arc::clone(&routes), Arc::clone(&hits));
@@ -91,20 +114,24 @@ impl TestServer {
                 .build()
                 .expect("a runtime for the test server");
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                let listener = tokio::net::TcpListener::bind((ip, 0))
                     .await
-                    .expect("a free port on 127.0.0.1");
+                    .expect("a free port on the loopback");
                 addr_tx
                     .send(listener.local_addr().expect("an address"))
                     .ok();
                 let serve = async {
                     loop {
-                        let Ok((socket, _)) = listener.accept().await else {
+                        let Ok((socket, peer)) = listener.accept().await else {
                             continue;
                         };
-                        let (r, h) = (Arc::clone(&r), Arc::clone(&h));
+                        let (r, h, p) = (Arc::clone(&r), Arc::clone(&h), Arc::clone(&p));
+                        let through_proxy = peer.ip().to_string() == OUTGOING;
                         tokio::spawn(async move {
-                            let _ = answer(socket, r, h).await;
+                            if through_proxy {
+                                *p.lock().unwrap() += 1;
+                            }
+                            let _ = answer(socket, r, h, through_proxy).await;
                         });
                     }
                 };
@@ -120,6 +147,7 @@ impl TestServer {
             addr,
             routes,
             hits,
+            proxied,
             stop: Some(stop_tx),
             thread: Some(thread),
         }
@@ -137,6 +165,11 @@ impl TestServer {
     /// How many requests a path has had.
     pub fn hits(&self, path: &str) -> u32 {
         self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+
+    /// How many requests came through a test proxy.
+    pub fn proxied_hits(&self) -> u32 {
+        *self.proxied.lock().unwrap()
     }
 
     /// How many requests the server has had, on any path.
@@ -169,6 +202,7 @@ async fn answer(
     mut socket: tokio::net::TcpStream,
     routes: Routes,
     hits: Arc<Mutex<HashMap<String, u32>>>,
+    through_proxy: bool,
 ) -> std::io::Result<()> {
     let mut request = Vec::new();
     let mut buf = [0u8; 4096];
@@ -193,6 +227,20 @@ async fn answer(
         .collect();
     *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
     let route = routes.lock().unwrap().get(&path).cloned();
+    let route = match route {
+        Some(Route::FilteredUnlessProxied(route)) if through_proxy => Some(*route),
+        Some(Route::FilteredUnlessProxied(_)) => {
+            let page = BLOCK_PAGE.as_bytes();
+            let head = format!(
+                "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                page.len()
+            );
+            socket.write_all(head.as_bytes()).await?;
+            socket.write_all(page).await?;
+            return Ok(());
+        }
+        other => other,
+    };
     let head = |status: &str, extra: &str, length: usize| {
         format!("HTTP/1.1 {status}\r\nContent-Length: {length}\r\nConnection: close\r\n{extra}\r\n")
     };
@@ -248,6 +296,7 @@ async fn answer(
                 tokio::time::sleep(every).await;
             }
         }
+        Some(Route::FilteredUnlessProxied(_)) => unreachable!("answered above"),
     }
     socket.flush().await?;
     socket.shutdown().await

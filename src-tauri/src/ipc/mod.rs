@@ -5,6 +5,9 @@
 //! committed one differs), so the contract has one source. Names are the
 //! core's without a suffix: write `ipc::Article` beside `barg_core::Article`.
 
+mod network;
+pub use network::*;
+
 use barg_core::ingest::IngestError;
 use barg_core::{Code, LibraryError};
 use serde::{Deserialize, Serialize};
@@ -46,6 +49,9 @@ pub enum ErrorCode {
     NewerLibrary,
     ReadOnly,
     DiskFull,
+    Filtered,
+    ProxyUnreachable,
+    ProxyAuth,
 }
 
 impl From<Code> for ErrorCode {
@@ -72,6 +78,9 @@ impl From<Code> for ErrorCode {
             Code::NewerLibrary => ErrorCode::NewerLibrary,
             Code::ReadOnly => ErrorCode::ReadOnly,
             Code::DiskFull => ErrorCode::DiskFull,
+            Code::Filtered => ErrorCode::Filtered,
+            Code::ProxyUnreachable => ErrorCode::ProxyUnreachable,
+            Code::ProxyAuth => ErrorCode::ProxyAuth,
         }
     }
 }
@@ -365,6 +374,10 @@ pub struct Source {
     pub last_error_code: Option<ErrorCode>,
     /// Fetch each article's page for its full text (feeds that send summaries).
     pub fetch_full_text: bool,
+    /// A feed's own route; null: the network settings' default.
+    pub route: Option<Route>,
+    /// The way its last successful fetch went.
+    pub route_worked: Option<Way>,
 }
 
 impl From<barg_core::Source> for Source {
@@ -381,6 +394,8 @@ impl From<barg_core::Source> for Source {
             last_success_at: s.last_success_at,
             last_error_code: s.last_error_code.map(ErrorCode::from),
             fetch_full_text: s.fetch_full_text,
+            route: s.route.map(Route::from),
+            route_worked: s.route_worked.map(Way::from),
         }
     }
 }

@@ -1,0 +1,158 @@
+//! `barg proxy …`, `barg route preset …`, `barg feeds route …`, `barg net
+//! check URL`: the network settings (kept in the library, so the window
+//! routes the same way) and a check of which way reaches a server.
+
+use barg_core::feeds::fetch::{Fetched, Fetcher};
+use barg_core::feeds::Cancel;
+use barg_core::network::{NetworkSettings, Policy, Proxy, ProxyAddress, Route};
+use barg_core::ops::DataFolder;
+use serde_json::json;
+
+use super::output::{runtime, Output};
+use super::{CliError, ProxyAction};
+use crate::ipc::ErrorCode;
+use crate::state::{fetcher_for, PROXY_PASSWORD_VARIABLE};
+
+pub(super) fn proxy(
+    folder: &DataFolder,
+    out: &mut Output,
+    action: ProxyAction,
+) -> Result<(), CliError> {
+    let library = out.opened_library(folder)?;
+    let mut settings = library.network_settings().map_err(|e| out.error(e))?;
+    match action {
+        ProxyAction::Show => {}
+        ProxyAction::Clear => settings.proxy = Proxy::default(),
+        ProxyAction::Set { address, user } => {
+            settings.proxy = match address.as_str() {
+                "none" => Proxy::None,
+                "system" => Proxy::System,
+                typed => {
+                    let parsed = ProxyAddress::parse(typed).map_err(CliError)?;
+                    if parsed.password.is_some() {
+                        return Err(CliError(format!(
+                            "a password is never kept in the settings: give it in {PROXY_PASSWORD_VARIABLE}"
+                        )));
+                    }
+                    Proxy::Manual {
+                        url: parsed.url,
+                        user: user.or(parsed.user),
+                    }
+                }
+            };
+        }
+    }
+    if library.network_settings().ok().as_ref() != Some(&settings) {
+        library
+            .set_network_settings(&settings)
+            .map_err(|e| out.error(e))?;
+    }
+    print_settings(out, &settings)
+}
+
+fn print_settings(out: &mut Output, settings: &NetworkSettings) -> Result<(), CliError> {
+    let proxy = match &settings.proxy {
+        Proxy::None => String::from("none"),
+        Proxy::System => String::from("system"),
+        Proxy::Manual {
+            url,
+            user: Some(user),
+        } => format!("{url} (user {user})"),
+        Proxy::Manual { url, user: None } => url.clone(),
+    };
+    let policy: &str = settings.policy.into();
+    out.record(json!({ "proxy": settings.proxy, "policy": policy }), || {
+        format!("proxy: {proxy}\nroute: {policy}")
+    })
+}
+
+pub(super) fn preset(
+    folder: &DataFolder,
+    out: &mut Output,
+    policy: Policy,
+) -> Result<(), CliError> {
+    let library = out.opened_library(folder)?;
+    let mut settings = library.network_settings().map_err(|e| out.error(e))?;
+    settings.policy = policy;
+    library
+        .set_network_settings(&settings)
+        .map_err(|e| out.error(e))?;
+    print_settings(out, &settings)
+}
+
+pub(super) fn feed_route(
+    folder: &DataFolder,
+    out: &mut Output,
+    id: i64,
+    route: Option<Route>,
+) -> Result<(), CliError> {
+    let library = out.opened_library(folder)?;
+    library.set_route(id, route).map_err(|e| out.error(e))?;
+    let shown = route.map_or("default", <&str>::from);
+    out.record(json!({ "id": id, "route": route }), || {
+        format!("{id}: {shown}")
+    })
+}
+
+/// Fetches `url` directly and through the proxy, and says what each way
+/// gave and which the settings take.
+pub(super) fn check(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(), CliError> {
+    let library = out.opened_library(folder)?;
+    let fetcher = fetcher_for(&library);
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
+    let route = fetcher.network().route_for_host(&host);
+    let rt = runtime()?;
+    let mut works = false;
+    let mut ways = Vec::new();
+    for (name, way) in [("direct", Route::Direct), ("proxy", Route::Proxy)] {
+        if way == Route::Proxy && fetcher.network().proxy == Proxy::None {
+            continue;
+        }
+        let outcome = rt.block_on(try_way(&fetcher, url, way));
+        let (record, text) = match outcome {
+            Ok(bytes) => {
+                works = true;
+                (
+                    json!({ "way": name, "ok": true, "bytes": bytes }),
+                    format!("{name}: ok ({bytes} bytes)"),
+                )
+            }
+            Err(error) => {
+                let code = ErrorCode::from(error.code());
+                let reason = out.reason(code, &error.to_string());
+                (
+                    json!({ "way": name, "ok": false, "code": code, "reason": reason }),
+                    format!("{name}: {reason}"),
+                )
+            }
+        };
+        ways.push(record.clone());
+        out.record(record, || text)?;
+    }
+    let route_name: &str = route.into();
+    out.record(json!({ "url": url, "route": route, "ways": ways }), || {
+        format!("route for {host}: {route_name}")
+    })?;
+    if works {
+        Ok(())
+    } else {
+        Err(CliError(out.message("cli-net-check-failed", None)))
+    }
+}
+
+async fn try_way(
+    fetcher: &Fetcher,
+    url: &str,
+    route: Route,
+) -> Result<usize, barg_core::feeds::fetch::FetchError> {
+    match fetcher
+        .get_by(url, None, Some(route), &Cancel::default())
+        .await?
+    {
+        Fetched::Body(body) => Ok(body.bytes.len()),
+        Fetched::NotModified => Ok(0),
+    }
+}

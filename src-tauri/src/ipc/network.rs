@@ -1,0 +1,159 @@
+//! The wire types of routes and the network settings.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use barg_core::network as net;
+
+/// Which way a feed's requests go.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Route {
+    Direct,
+    Proxy,
+    Auto,
+}
+
+impl From<net::Route> for Route {
+    fn from(route: net::Route) -> Self {
+        use net::Route as Core;
+        match route {
+            Core::Direct => Route::Direct,
+            Core::Proxy => Route::Proxy,
+            Core::Auto => Route::Auto,
+        }
+    }
+}
+
+impl From<Route> for net::Route {
+    fn from(route: Route) -> Self {
+        match route {
+            Route::Direct => net::Route::Direct,
+            Route::Proxy => net::Route::Proxy,
+            Route::Auto => net::Route::Auto,
+        }
+    }
+}
+
+/// The way a request went.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Way {
+    Direct,
+    Proxy,
+}
+
+impl From<net::Way> for Way {
+    fn from(way: net::Way) -> Self {
+        use net::Way as Core;
+        match way {
+            Core::Direct => Way::Direct,
+            Core::Proxy => Way::Proxy,
+        }
+    }
+}
+
+/// Where the proxy comes from.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProxyKind {
+    /// No proxy.
+    None,
+    /// The system's (the environment on Linux, the OS setting elsewhere).
+    System,
+    /// The address below.
+    Manual,
+}
+
+/// The default route for feeds without their own; the presets set it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoutePolicy {
+    Direct,
+    AllProxy,
+    Auto,
+    Iran,
+}
+
+/// The network settings as the Settings view edits them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkSettings {
+    pub proxy_kind: ProxyKind,
+    /// `socks5h://127.0.0.1:1080` and the like ("" unless manual).
+    pub proxy_url: String,
+    /// "" for none. The password is never part of the settings.
+    pub proxy_user: String,
+    pub policy: RoutePolicy,
+}
+
+impl From<net::NetworkSettings> for NetworkSettings {
+    fn from(settings: net::NetworkSettings) -> Self {
+        let (proxy_kind, proxy_url, proxy_user) = match settings.proxy {
+            net::Proxy::None => (ProxyKind::None, String::new(), String::new()),
+            net::Proxy::System => (ProxyKind::System, String::new(), String::new()),
+            net::Proxy::Manual { url, user } => (ProxyKind::Manual, url, user.unwrap_or_default()),
+        };
+        Self {
+            proxy_kind,
+            proxy_url,
+            proxy_user,
+            policy: match settings.policy {
+                net::Policy::Direct => RoutePolicy::Direct,
+                net::Policy::AllProxy => RoutePolicy::AllProxy,
+                net::Policy::Auto => RoutePolicy::Auto,
+                net::Policy::Iran => RoutePolicy::Iran,
+            },
+        }
+    }
+}
+
+impl NetworkSettings {
+    /// The settings to store; a manual address is checked (and may not
+    /// carry a password).
+    pub fn to_core(&self) -> Result<net::NetworkSettings, String> {
+        let proxy = match self.proxy_kind {
+            ProxyKind::None => net::Proxy::None,
+            ProxyKind::System => net::Proxy::System,
+            ProxyKind::Manual => {
+                let address = net::ProxyAddress::parse(&self.proxy_url)?;
+                if address.password.is_some() {
+                    return Err("a password is never kept in the proxy address".into());
+                }
+                let user = Some(self.proxy_user.trim().to_owned())
+                    .filter(|u| !u.is_empty())
+                    .or(address.user);
+                net::Proxy::Manual {
+                    url: address.url,
+                    user,
+                }
+            }
+        };
+        Ok(net::NetworkSettings {
+            proxy,
+            policy: match self.policy {
+                RoutePolicy::Direct => net::Policy::Direct,
+                RoutePolicy::AllProxy => net::Policy::AllProxy,
+                RoutePolicy::Auto => net::Policy::Auto,
+                RoutePolicy::Iran => net::Policy::Iran,
+            },
+        })
+    }
+}
+
+/// What one way to an address gave.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WayCheck {
+    pub way: Way,
+    /// Null when it worked.
+    pub error: Option<super::CommandError>,
+}
+
+/// Which ways reach an address, and which the settings take for it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkCheck {
+    pub route: Route,
+    pub ways: Vec<WayCheck>,
+}

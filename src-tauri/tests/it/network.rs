@@ -1,0 +1,198 @@
+//! The network settings on the command line, against real proxies on
+//! 127.0.0.1: `proxy`, `route preset`, `feeds route`, `net check`, and the
+//! routes and error codes `feeds list --json` shows.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::proxies::RunningProxy;
+use crate::support::server::{Route as Serve, TestServer};
+use crate::support::{barg_command, core_fixture};
+
+fn barg(data: &Path, args: &[&str], password: Option<&str>) -> Output {
+    let mut command = barg_command(data, args);
+    command.env("RUST_LOG", "debug");
+    if let Some(password) = password {
+        command.env("BARG_PROXY_PASSWORD", password);
+    }
+    command.output().unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("«{l}» is JSON: {e}")))
+        .collect()
+}
+
+fn feed() -> Vec<u8> {
+    std::fs::read(core_fixture(
+        "feeds/persian/pear__XML_Feed_Parser/samples/hoder.xml",
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_iran_preset_syncs_a_filtered_feed_through_socks5h_and_the_password_is_kept_nowhere() {
+    const SECRET: &str = "a-secret-never-written-9f2c";
+    let proxy = RunningProxy::socks(Some(("reader", SECRET)));
+    let filtered = TestServer::start_on("127.0.0.2");
+    filtered.route(
+        "/feed.xml",
+        Serve::FilteredUnlessProxied(Box::new(Serve::body(feed(), "application/rss+xml"))),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("barg");
+    let added = barg(
+        &data,
+        &["--json", "feeds", "add", &filtered.url("/feed.xml")],
+        None,
+    );
+    assert!(
+        !added.status.success(),
+        "subscribing directly meets the filter: {}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&added.stderr).contains("filtered on this network"),
+        "and says so, with the remedy: {}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+
+    let address = format!("socks5h://127.0.0.1:{}", proxy.port);
+    let set = barg(
+        &data,
+        &["--json", "proxy", "set", &address, "--user", "reader"],
+        None,
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let refused = barg(
+        &data,
+        &[
+            "proxy",
+            "set",
+            &format!("socks5h://reader:{SECRET}@127.0.0.1:1"),
+        ],
+        None,
+    );
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "a password in the address is refused"
+    );
+    let preset = barg(&data, &["--json", "route", "preset", "iran"], None);
+    assert_eq!(json_lines(&preset)[0]["policy"], "iran", "{preset:?}");
+
+    // 127.0.0.2 is not an Iranian host: the preset sends it through the proxy.
+    let added = barg(
+        &data,
+        &["--json", "feeds", "add", &filtered.url("/feed.xml")],
+        Some(SECRET),
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let id_number = json_lines(&added)[0]["id"].as_i64().unwrap();
+    let id = id_number.to_string();
+    let synced = barg(&data, &["--json", "sync"], Some(SECRET));
+    assert!(
+        synced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+    let listed = barg(&data, &["--json", "feeds", "list"], None);
+    let feed = json_lines(&listed)
+        .into_iter()
+        .find(|f| f["id"] == id_number)
+        .unwrap();
+    assert_eq!(
+        feed["routeWorked"], "proxy",
+        "it came through the proxy: {feed}"
+    );
+    assert_eq!(
+        feed["route"],
+        serde_json::Value::Null,
+        "it has no route of its own"
+    );
+    assert!(
+        proxy.log().contains("connected to 127.0.0.2"),
+        "the proxy's log: {}",
+        proxy.log()
+    );
+
+    // Its own route, direct, meets the filter again: marked filtered.
+    barg(&data, &["feeds", "route", &id, "direct"], None);
+    let synced = barg(&data, &["--json", "sync"], Some(SECRET));
+    assert_eq!(synced.status.code(), Some(1));
+    assert!(
+        json_lines(&synced)
+            .iter()
+            .any(|l| l["failed"] == "filtered"),
+        "{:?}",
+        json_lines(&synced)
+    );
+    let listed = barg(&data, &["--json", "feeds", "list"], None);
+    let feed = json_lines(&listed)
+        .into_iter()
+        .find(|f| f["id"] == id_number)
+        .unwrap();
+    assert_eq!(
+        (feed["route"].as_str(), feed["lastErrorCode"].as_str()),
+        (Some("direct"), Some("filtered"))
+    );
+
+    let checked = barg(
+        &data,
+        &["--json", "net", "check", &filtered.url("/feed.xml")],
+        Some(SECRET),
+    );
+    let lines = json_lines(&checked);
+    assert_eq!(lines[0]["way"], "direct");
+    assert_eq!(
+        lines[0]["code"], "filtered",
+        "direct meets the filter: {lines:?}"
+    );
+    assert_eq!(lines[1]["way"], "proxy");
+    assert_eq!(lines[1]["ok"], true, "the proxy reaches it: {lines:?}");
+    assert_eq!(
+        lines[2]["route"], "proxy",
+        "the Iran preset takes the proxy for it"
+    );
+
+    // The password was in the environment of every run above, with debug
+    // logging on: it is in no file of the data folder and no output.
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()),
+            "{} holds the password",
+            entry.display()
+        );
+    }
+    for output in [&synced, &checked] {
+        assert!(
+            !String::from_utf8_lossy(&output.stderr).contains(SECRET)
+                && !String::from_utf8_lossy(&output.stdout).contains(SECRET),
+            "the password is in no log or output"
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
