@@ -73,6 +73,7 @@ bench: ui
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BIN=$(DEV_TARGET_DIR)/release/barg BARG_BENCH_LIBRARY=$(BENCH_LIBRARIES)/library-1000000 cargo test -p barg-e2e --test it window_bench:: -- --ignored --nocapture --test-threads 1
 	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
 	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
+	python3 bench/sync_through_proxy.py --barg $(DEV_TARGET_DIR)/release/barg
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --release -p barg --test it limits:: -- --ignored --nocapture
 
 # Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds
