@@ -28,6 +28,8 @@ function source(id: number, folder: string | null, kind: Source['kind'] = 'feed'
     lastSuccessAt: null,
     lastErrorCode: null,
     fetchFullText: false,
+    route: null,
+    routeWorked: null,
   };
 }
 
