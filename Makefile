@@ -10,8 +10,9 @@ BUILD_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 # clone in CI reuses the previous run's build.
 DEV_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(HOME)/.cache/barg/target)
 
-# tinyproxy and microsocks: the real HTTP and SOCKS5 proxies the route tests start.
-APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver xdotool xclip tinyproxy microsocks
+# tinyproxy and microsocks: the real HTTP and SOCKS5 proxies the route tests start;
+# dbus, gnome-keyring and libdbus-1-dev: the Secret Service the credential tests use.
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver xdotool xclip tinyproxy microsocks dbus gnome-keyring libdbus-1-dev
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 

@@ -41,3 +41,4 @@ cli-sync-some-failed = { $failed ->
 cli-read-only = The library can only be read here (its drive or folder cannot be written): reading, search and export work; changes are refused.
 cli-import-nothing = No file could be imported.
 cli-net-check-failed = Neither way reached this address.
+cli-no-credential-store = No credential store answers on this system (a Secret Service such as GNOME Keyring or KWallet, the Keychain, the Credential Manager), so Barg keeps no password. Give it in BARG_PROXY_PASSWORD each time Barg starts.

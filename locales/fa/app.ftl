@@ -35,3 +35,4 @@ cli-sync-some-failed = { $failed } خوراک به‌روز نشد؛ آنچه ب
 cli-read-only = این کتابخانه اینجا فقط خواندنی است (در درایو یا پوشه‌اش نمی‌شود نوشت): خواندن، جست‌وجو و برون‌بری کار می‌کند؛ تغییرها پذیرفته نمی‌شوند.
 cli-import-nothing = هیچ پرونده‌ای وارد نشد.
 cli-net-check-failed = از هیچ راهی به این نشانی نرسیدیم.
+cli-no-credential-store = در این سیستم هیچ انبار گذرواژه‌ای پاسخ نمی‌دهد (مانند GNOME Keyring یا KWallet، Keychain یا Credential Manager)، پس برگ گذرواژه‌ای نگه نمی‌دارد. هر بار که برگ را باز می‌کنید، آن را در BARG_PROXY_PASSWORD بدهید.

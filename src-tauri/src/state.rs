@@ -61,19 +61,40 @@ impl AppState {
     }
 }
 
-/// Where a manual proxy's password comes from until the credential store
-/// holds it: this environment variable, never an argument or a file.
+/// Where a manual proxy's password comes from when no credential store
+/// holds it (none on this system): this environment variable, never an
+/// argument or a file.
 pub const PROXY_PASSWORD_VARIABLE: &str = "BARG_PROXY_PASSWORD";
+
+/// The manual proxy's password: from the environment when given there,
+/// else from the OS credential store.
+pub fn proxy_password(network: &barg_core::network::NetworkSettings) -> Option<String> {
+    if let Ok(password) = std::env::var(PROXY_PASSWORD_VARIABLE) {
+        return Some(password);
+    }
+    let barg_core::network::Proxy::Manual {
+        url,
+        user: Some(user),
+    } = &network.proxy
+    else {
+        return None;
+    };
+    let account = barg_core::credentials::proxy_account(url, user);
+    barg_core::credentials::load(&account).unwrap_or_else(|error| {
+        tracing::warn!(%error, "the proxy's password cannot be read from the credential store");
+        None
+    })
+}
 
 /// Barg's HTTP client with its default limits, routing by the library's
 /// network settings. Settings that cannot be used (a damaged address) fall
 /// back to the defaults, with a warning in the log.
 pub fn fetcher_for(library: &Library) -> Fetcher {
-    let password = std::env::var(PROXY_PASSWORD_VARIABLE).ok();
     let configured = library
         .network_settings()
         .map_err(|e| e.to_string())
         .and_then(|network| {
+            let password = proxy_password(&network);
             Fetcher::with_network(Limits::default(), network, password.as_deref())
                 .map_err(|e| e.to_string())
         });

@@ -423,6 +423,16 @@ mod tests {
             crate::index::index_all(&tx).unwrap();
             tx.commit().unwrap();
         }
+        if version >= 4 {
+            // From schema 4 on, it also writes their words into the term
+            // dictionary.
+            conn.execute_batch(
+                "CREATE VIRTUAL TABLE temp.words USING fts5vocab (main, article_search, row);
+                 INSERT OR IGNORE INTO search_terms (term) SELECT term FROM temp.words;
+                 DROP TABLE temp.words;",
+            )
+            .unwrap();
+        }
     }
 
     #[test]

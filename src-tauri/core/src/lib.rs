@@ -13,6 +13,7 @@
 pub mod articles;
 pub mod backup;
 pub mod bookmarks;
+pub mod credentials;
 mod db;
 mod error;
 pub mod export;

@@ -78,8 +78,8 @@ pub enum Command {
     },
     /// Save a web page for offline reading.
     Save { url: String },
-    /// The proxy: `show`, `set URL|system|none [--user NAME]` (the password
-    /// comes from BARG_PROXY_PASSWORD), `clear` (back to the system's).
+    /// The proxy: `show`, `set URL|system|none [--user NAME
+    /// --password-stdin]`, `clear` (back to the system's).
     Proxy {
         #[command(subcommand)]
         action: ProxyAction,
@@ -189,6 +189,10 @@ pub enum ProxyAction {
         address: String,
         #[arg(long)]
         user: Option<String>,
+        /// Read the proxy's password from standard input and keep it in the
+        /// OS credential store (never in a file of Barg's).
+        #[arg(long, requires = "user")]
+        password_stdin: bool,
     },
     Clear,
 }

@@ -2,6 +2,7 @@
 //! check URL`: the network settings (kept in the library, so the window
 //! routes the same way) and a check of which way reaches a server.
 
+use barg_core::credentials;
 use barg_core::feeds::fetch::{Fetched, Fetcher};
 use barg_core::feeds::Cancel;
 use barg_core::network::{NetworkSettings, Policy, Proxy, ProxyAddress, Route};
@@ -20,10 +21,23 @@ pub(super) fn proxy(
 ) -> Result<(), CliError> {
     let library = out.opened_library(folder)?;
     let mut settings = library.network_settings().map_err(|e| out.error(e))?;
+    let before = settings.proxy.clone();
+    let mut password = None;
     match action {
         ProxyAction::Show => {}
         ProxyAction::Clear => settings.proxy = Proxy::default(),
-        ProxyAction::Set { address, user } => {
+        ProxyAction::Set {
+            address,
+            user,
+            password_stdin,
+        } => {
+            if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| CliError(e.to_string()))?;
+                password = Some(line.trim_end_matches(['\r', '\n']).to_owned());
+            }
             settings.proxy = match address.as_str() {
                 "none" => Proxy::None,
                 "system" => Proxy::System,
@@ -31,7 +45,7 @@ pub(super) fn proxy(
                     let parsed = ProxyAddress::parse(typed).map_err(CliError)?;
                     if parsed.password.is_some() {
                         return Err(CliError(format!(
-                            "a password is never kept in the settings: give it in {PROXY_PASSWORD_VARIABLE}"
+                            "a password is never kept in the proxy address: give it with --password-stdin (kept in the OS credential store) or in {PROXY_PASSWORD_VARIABLE}"
                         )));
                     }
                     Proxy::Manual {
@@ -40,6 +54,33 @@ pub(super) fn proxy(
                     }
                 }
             };
+        }
+    }
+    // The password first: a proxy whose password could not be kept is not
+    // saved half-way.
+    if let (
+        Some(password),
+        Proxy::Manual {
+            url,
+            user: Some(user),
+        },
+    ) = (&password, &settings.proxy)
+    {
+        credentials::store(&credentials::proxy_account(url, user), password).map_err(|error| {
+            CliError(format!(
+                "{} ({error})",
+                out.message("cli-no-credential-store", None)
+            ))
+        })?;
+    }
+    if before != settings.proxy {
+        // The old proxy's password goes with it.
+        if let Proxy::Manual {
+            url,
+            user: Some(user),
+        } = &before
+        {
+            let _ = credentials::forget(&credentials::proxy_account(url, user));
         }
     }
     if library.network_settings().ok().as_ref() != Some(&settings) {

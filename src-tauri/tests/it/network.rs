@@ -196,3 +196,166 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// A private D-Bus session with GNOME Keyring's Secret Service, unlocked,
+/// its files in a folder of its own; stopped when dropped.
+struct SecretService {
+    bus: std::process::Child,
+    address: String,
+    home: tempfile::TempDir,
+}
+
+impl SecretService {
+    fn start() -> Self {
+        use std::io::{BufRead, Write};
+        let home = tempfile::tempdir().unwrap();
+        let mut bus = std::process::Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dbus-daemon is installed (make test installs dbus)");
+        let mut address = String::new();
+        std::io::BufReader::new(bus.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
+        let address = address.trim().to_owned();
+        let mut keyring = std::process::Command::new("gnome-keyring-daemon")
+            .args(["--unlock", "--components=secrets"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_RUNTIME_DIR", home.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("gnome-keyring is installed (make test installs it)");
+        keyring
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"the keyring's own password")
+            .unwrap();
+        keyring.wait().unwrap();
+        Self { bus, address, home }
+    }
+
+    fn apply(&self, command: &mut std::process::Command) {
+        command
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .env("XDG_RUNTIME_DIR", self.home.path());
+    }
+}
+
+impl Drop for SecretService {
+    fn drop(&mut self) {
+        let _ = self.bus.kill();
+        let _ = self.bus.wait();
+    }
+}
+
+fn barg_with(
+    data: &Path,
+    args: &[&str],
+    stdin: Option<&str>,
+    secrets: Option<&SecretService>,
+) -> Output {
+    use std::io::Write;
+    let mut command = barg_command(data, args);
+    command
+        .env("RUST_LOG", "debug")
+        .env_remove("BARG_PROXY_PASSWORD");
+    match secrets {
+        Some(secrets) => secrets.apply(&mut command),
+        None => {
+            command.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        }
+    }
+    let mut child = command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_proxy_password_is_kept_in_the_secret_service_and_nowhere_else() {
+    const SECRET: &str = "گذرواژه-in-the-keyring-71d3";
+    let proxy = RunningProxy::socks(Some(("reader", SECRET)));
+    let site = TestServer::start();
+    site.route("/feed.xml", Serve::body(feed(), "application/rss+xml"));
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("barg");
+    let address = format!("socks5h://127.0.0.1:{}", proxy.port);
+    let set = [
+        "proxy",
+        "set",
+        &address,
+        "--user",
+        "reader",
+        "--password-stdin",
+    ];
+
+    let refused = barg_with(&data, &set, Some(SECRET), None);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "with no credential store the password cannot be kept"
+    );
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("No credential store"),
+        "and it says so, with what to do: {}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+
+    let secrets = SecretService::start();
+    let kept = barg_with(&data, &set, Some(&format!("{SECRET}\n")), Some(&secrets));
+    assert!(
+        kept.status.success(),
+        "{}",
+        String::from_utf8_lossy(&kept.stderr)
+    );
+    barg_with(
+        &data,
+        &["feeds", "add", &site.url("/feed.xml")],
+        None,
+        Some(&secrets),
+    );
+    let synced = barg_with(&data, &["--json", "sync"], None, Some(&secrets));
+    assert!(
+        synced.status.success(),
+        "the sync logs in to the proxy with the stored password: {}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+    assert_eq!(
+        site.proxied_hits(),
+        2,
+        "the subscription and the sync came through the proxy"
+    );
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()),
+            "{} holds the password",
+            entry.display()
+        );
+    }
+    for output in [&kept, &synced] {
+        assert!(
+            !String::from_utf8_lossy(&output.stderr).contains(SECRET),
+            "the password is in no log"
+        );
+    }
+}
