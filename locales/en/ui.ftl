@@ -255,6 +255,57 @@ settings-refresh-every-minutes = Every { $minutes } minutes
 settings-refresh-every-hour = Every hour
 settings-refresh-every-hours = Every { $hours } hours
 
+## Network: the proxy and routes (Settings, and each feed's menu)
+
+settings-network = Network
+settings-network-intro = Where sites are filtered, Barg can fetch feeds through a proxy: the port your v2rayN, Clash, Psiphon or Tor opens on this computer.
+settings-proxy-kind = Proxy
+settings-proxy-none = No proxy
+settings-proxy-system = The system’s proxy
+settings-proxy-manual = An address of my own
+settings-proxy-system-hint = On Linux, the HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY environment variables; on Windows and macOS, the system’s proxy setting.
+settings-proxy-url = Proxy address
+settings-proxy-url-hint = http://, https://, socks5:// or socks5h://, then the host and port. With socks5h:// the proxy also looks up the sites’ names, so the filter’s DNS is never asked.
+settings-proxy-user = User name (if the proxy asks for one)
+settings-proxy-password-note = The password is never written to the settings: once the proxy is saved, type it below and Barg keeps it in the system’s credential store.
+settings-proxy-password-missing = Barg has no password for this proxy: type it here.
+settings-proxy-password-in-session = The password is kept only until Barg closes: this system has no credential store, so Barg asks for it again next time.
+settings-proxy-password-in-store = A password is kept in the system’s credential store.
+settings-proxy-password-keep = Keep password
+settings-proxy-password = Proxy password
+settings-proxy-url-missing = Enter the proxy’s address, such as socks5h://127.0.0.1:1080.
+settings-proxy-url-scheme = A proxy address starts with http://, https://, socks5:// or socks5h://, such as socks5h://127.0.0.1:1080.
+settings-proxy-url-password = Leave the password out of the address: type it in its own field once the proxy is saved.
+settings-route-policy = Routes
+settings-route-iran = Iran: Iranian sites direct, others through the proxy
+settings-route-all-proxy = Everything through the proxy
+settings-route-direct = Nothing through the proxy
+settings-route-auto = Automatic: direct, the proxy where filtered
+settings-route-policy-hint = For the feeds without a route of their own. A feed’s own route is in its menu in the sources pane.
+settings-route-no-proxy = No proxy is set, so every feed comes directly.
+settings-network-save = Save network settings
+settings-network-saving = Saving…
+settings-network-saved = Saved
+settings-network-test-url = Test an address
+settings-network-test = Test
+settings-network-testing = Testing…
+settings-network-test-hint = Tries the address directly and through the proxy, with the saved settings.
+settings-network-test-unsaved = The test uses the saved settings: save your changes first.
+network-way-direct = Directly
+network-way-proxy = Through the proxy
+network-way-ok = Reached
+network-way-no-proxy = Not tried: no proxy is set
+network-route-direct = With the saved settings, this address comes directly.
+network-route-proxy = With the saved settings, this address comes through the proxy.
+network-route-auto = With the saved settings, this address comes directly, or through the proxy if it is filtered.
+source-route = Route for this feed
+source-route-default = As in the settings
+source-route-direct = Direct
+source-route-proxy = Through the proxy
+source-route-auto = Automatic
+source-route-worked-direct = Last came directly
+source-route-worked-proxy = Last came through the proxy
+
 ## Bookmarks: tags, notes and their own search
 
 bookmark-details = Bookmark tags and note
@@ -295,3 +346,5 @@ restore-library = Restore from a backup…
 backup-filter-name = Barg backups
 backup-done = Backed up to { $path }.
 restore-done = Restored. The library it replaced was kept as { $path }.
+offline-notice = No connection: no feed answered (the network is down, or your proxy is). Your library is all here; Barg tries again by itself and refreshes as soon as the connection is back.
+sync-offline = Nothing could be fetched: there is no connection.

@@ -232,6 +232,57 @@ settings-refresh-every-minutes = هر { $minutes } دقیقه
 settings-refresh-every-hour = هر ساعت
 settings-refresh-every-hours = هر { $hours } ساعت
 
+## Network: the proxy and routes (Settings, and each feed's menu)
+
+settings-network = شبکه
+settings-network-intro = جایی که سایت‌ها فیلتر شده‌اند، برگ می‌تواند خوراک‌ها را از راه پراکسی دریافت کند: همان درگاهی که v2rayN، Clash، سایفون یا Tor روی این رایانه باز می‌کند.
+settings-proxy-kind = پراکسی
+settings-proxy-none = بدون پراکسی
+settings-proxy-system = پراکسی سیستم
+settings-proxy-manual = نشانی دلخواه
+settings-proxy-system-hint = در لینوکس، متغیرهای محیطی HTTP_PROXY، HTTPS_PROXY، ALL_PROXY و NO_PROXY؛ در ویندوز و macOS، تنظیم پراکسی سیستم.
+settings-proxy-url = نشانی پراکسی
+settings-proxy-url-hint = با http://، https://، socks5:// یا socks5h:// و پس از آن میزبان و درگاه. با socks5h:// نام سایت‌ها را هم خود پراکسی پیدا می‌کند، پس هیچ‌وقت از DNS فیلترینگ پرسیده نمی‌شود.
+settings-proxy-user = نام کاربری (اگر پراکسی بخواهد)
+settings-proxy-password-note = گذرواژه هیچ‌گاه در تنظیم‌ها نوشته نمی‌شود: پس از ذخیرهٔ پراکسی، آن را در پایین بنویسید تا برگ آن را در انبار گذرواژه‌های سیستم نگه دارد.
+settings-proxy-password-missing = برگ گذرواژه‌ای برای این پراکسی ندارد: آن را اینجا بنویسید.
+settings-proxy-password-in-session = گذرواژه فقط تا بسته‌شدن برگ نگه داشته می‌شود: این سیستم انبار گذرواژه ندارد، پس برگ بار بعد دوباره آن را می‌پرسد.
+settings-proxy-password-in-store = گذرواژه‌ای در انبار گذرواژه‌های سیستم نگه داشته شده است.
+settings-proxy-password-keep = نگه‌داشتن گذرواژه
+settings-proxy-password = گذرواژهٔ پراکسی
+settings-proxy-url-missing = نشانی پراکسی را بنویسید، مانند socks5h://127.0.0.1:1080
+settings-proxy-url-scheme = نشانی پراکسی با http://، https://، socks5:// یا socks5h:// آغاز می‌شود، مانند socks5h://127.0.0.1:1080
+settings-proxy-url-password = گذرواژه را در نشانی ننویسید: پس از ذخیرهٔ پراکسی، آن را در جای خودش بنویسید.
+settings-route-policy = مسیرها
+settings-route-iran = ایران: سایت‌های ایرانی مستقیم، بقیه از راه پراکسی
+settings-route-all-proxy = همه از راه پراکسی
+settings-route-direct = همه مستقیم، بدون پراکسی
+settings-route-auto = خودکار: مستقیم، و هر جا فیلتر بود از راه پراکسی
+settings-route-policy-hint = برای خوراک‌هایی که مسیر جداگانه‌ای ندارند. مسیر هر خوراک را از منوی آن در ستون منبع‌ها می‌توانید تعیین کنید.
+settings-route-no-proxy = پراکسی‌ای تعیین نشده است، پس همهٔ خوراک‌ها مستقیم دریافت می‌شوند.
+settings-network-save = ذخیرهٔ تنظیمات شبکه
+settings-network-saving = در حال ذخیره…
+settings-network-saved = ذخیره شد
+settings-network-test-url = آزمودن یک نشانی
+settings-network-test = آزمودن
+settings-network-testing = در حال آزمودن…
+settings-network-test-hint = نشانی را با تنظیمات ذخیره‌شده یک بار مستقیم و یک بار از راه پراکسی امتحان می‌کند.
+settings-network-test-unsaved = آزمون با تنظیمات ذخیره‌شده انجام می‌شود: اول تغییرها را ذخیره کنید.
+network-way-direct = مستقیم
+network-way-proxy = از راه پراکسی
+network-way-ok = در دسترس بود
+network-way-no-proxy = امتحان نشد: پراکسی‌ای تعیین نشده است
+network-route-direct = با تنظیمات ذخیره‌شده، این نشانی مستقیم دریافت می‌شود.
+network-route-proxy = با تنظیمات ذخیره‌شده، این نشانی از راه پراکسی دریافت می‌شود.
+network-route-auto = با تنظیمات ذخیره‌شده، این نشانی مستقیم دریافت می‌شود و اگر فیلتر باشد، از راه پراکسی.
+source-route = مسیر این خوراک
+source-route-default = طبق تنظیمات
+source-route-direct = مستقیم
+source-route-proxy = از راه پراکسی
+source-route-auto = خودکار
+source-route-worked-direct = آخرین بار مستقیم دریافت شد
+source-route-worked-proxy = آخرین بار از راه پراکسی دریافت شد
+
 ## Bookmarks: tags, notes and their own search
 
 bookmark-details = برچسب‌ها و یادداشت نشانک
@@ -270,3 +321,5 @@ restore-library = بازگردانی از پشتیبان…
 backup-filter-name = پشتیبان‌های برگ
 backup-done = پشتیبان در { $path } ذخیره شد.
 restore-done = بازگردانی شد. کتابخانهٔ پیشین با نام { $path } نگه داشته شد.
+offline-notice = اتصالی نیست: هیچ خوراکی پاسخ نداد (شبکه قطع است یا پراکسی شما). کتابخانهٔ شما همه‌اش اینجاست؛ برگ خودش دوباره تلاش می‌کند و همین که اتصال برگشت، به‌روز می‌شود.
+sync-offline = چیزی دریافت نشد: اتصالی نیست.

@@ -86,6 +86,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::network_settings,
             commands::set_network_settings,
             commands::check_network,
+            commands::set_proxy_password,
+            commands::proxy_password_kept,
             commands::sync_feeds,
             commands::cancel_sync,
             commands::import_opml,

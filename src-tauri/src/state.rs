@@ -22,6 +22,9 @@ pub struct AppState {
     /// replaced whole when the network settings change (a running sync
     /// keeps the one it started with).
     fetcher: std::sync::RwLock<Arc<Fetcher>>,
+    /// The proxy's password when no credential store can keep it: held
+    /// until Barg closes, asked again at the next start.
+    session_password: std::sync::Mutex<Option<String>>,
     pub images: ImageCache,
     /// Stops the running sync; reset when the next one starts.
     pub sync_cancel: Cancel,
@@ -37,7 +40,8 @@ impl AppState {
     pub fn open(folder: DataFolder) -> Result<Self, barg_core::LibraryError> {
         let library = folder.open_library(now())?;
         Ok(Self {
-            fetcher: std::sync::RwLock::new(Arc::new(fetcher_for(&library))),
+            fetcher: std::sync::RwLock::new(Arc::new(fetcher_for(&library, None))),
+            session_password: std::sync::Mutex::new(None),
             library: Arc::new(library),
             messages: Messages::new(),
             images: folder.image_cache(),
@@ -49,6 +53,23 @@ impl AppState {
 }
 
 impl AppState {
+    /// Keeps the proxy's password for this run only (no credential store).
+    pub fn keep_password_for_this_session(&self, password: Option<String>) {
+        *self
+            .session_password
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = password;
+        self.refresh_fetcher();
+    }
+
+    /// Whether a password is held for this run only.
+    pub fn has_session_password(&self) -> bool {
+        self.session_password
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
     /// The HTTP client for the next request.
     pub fn fetcher(&self) -> Arc<Fetcher> {
         Arc::clone(&self.fetcher.read().unwrap_or_else(|e| e.into_inner()))
@@ -56,7 +77,12 @@ impl AppState {
 
     /// Rebuilds the HTTP client from the library's network settings.
     pub fn refresh_fetcher(&self) {
-        let fresh = Arc::new(fetcher_for(&self.library));
+        let session = self
+            .session_password
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let fresh = Arc::new(fetcher_for(&self.library, session.as_deref()));
         *self.fetcher.write().unwrap_or_else(|e| e.into_inner()) = fresh;
     }
 }
@@ -88,13 +114,15 @@ pub fn proxy_password(network: &barg_core::network::NetworkSettings) -> Option<S
 
 /// Barg's HTTP client with its default limits, routing by the library's
 /// network settings. Settings that cannot be used (a damaged address) fall
-/// back to the defaults, with a warning in the log.
-pub fn fetcher_for(library: &Library) -> Fetcher {
+/// back to the defaults, with a warning in the log. `session_password` is
+/// the proxy's password held for this run, used when neither the
+/// environment nor the credential store gives one.
+pub fn fetcher_for(library: &Library, session_password: Option<&str>) -> Fetcher {
     let configured = library
         .network_settings()
         .map_err(|e| e.to_string())
         .and_then(|network| {
-            let password = proxy_password(&network);
+            let password = proxy_password(&network).or_else(|| session_password.map(str::to_owned));
             Fetcher::with_network(Limits::default(), network, password.as_deref())
                 .map_err(|e| e.to_string())
         });

@@ -29,6 +29,15 @@ pub(super) fn sync(
             |_| {},
         ))
         .map_err(|e| out.error(e))?;
+    if report.offline() {
+        // One line, not one per feed: nothing answered.
+        if out.json() {
+            let code = report.failed.first().map(|f| ErrorCode::from(f.code));
+            let line = json!({ "offline": true, "failed": report.failed.len(), "code": code });
+            out.line(&line.to_string())?;
+        }
+        return Err(CliError(out.message("cli-sync-offline", None)));
+    }
     for failure in &report.failed {
         let code = ErrorCode::from(failure.code);
         let reason = out.reason(code, &failure.message);

@@ -139,7 +139,7 @@ pub(super) fn feed_route(
 /// gave and which the settings take.
 pub(super) fn check(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(), CliError> {
     let library = out.opened_library(folder)?;
-    let fetcher = fetcher_for(&library);
+    let fetcher = fetcher_for(&library, None);
     let host = url::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))

@@ -6,7 +6,9 @@
 //! core's without a suffix: write `ipc::Article` beside `barg_core::Article`.
 
 mod network;
+mod sync;
 pub use network::*;
+pub use sync::*;
 
 use barg_core::ingest::IngestError;
 use barg_core::{Code, LibraryError};
@@ -479,70 +481,6 @@ impl From<barg_core::feeds::subscribe::AddError> for CommandError {
 impl From<barg_core::feeds::opml::OpmlError> for CommandError {
     fn from(error: barg_core::feeds::opml::OpmlError) -> Self {
         Self::new(error.code(), error.to_string())
-    }
-}
-
-/// Streamed to the UI while feeds sync.
-#[derive(Debug, Clone, Default, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncProgress {
-    pub feeds_done: u32,
-    pub feeds_total: u32,
-    pub added: u64,
-    pub updated: u64,
-    pub failed: u32,
-    pub current_feed: String,
-}
-
-impl From<&barg_core::feeds::sync::SyncProgress> for SyncProgress {
-    fn from(p: &barg_core::feeds::sync::SyncProgress) -> Self {
-        Self {
-            feeds_done: p.feeds_done,
-            feeds_total: p.feeds_total,
-            added: p.added,
-            updated: p.updated,
-            failed: p.failed,
-            current_feed: p.current_feed.clone(),
-        }
-    }
-}
-
-/// A feed that could not be synced.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncFailure {
-    pub source_id: i64,
-    pub title: String,
-    pub code: ErrorCode,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncReport {
-    pub added: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-    pub failed: Vec<SyncFailure>,
-}
-
-impl From<barg_core::feeds::sync::SyncReport> for SyncReport {
-    fn from(r: barg_core::feeds::sync::SyncReport) -> Self {
-        Self {
-            added: r.added,
-            updated: r.updated,
-            unchanged: r.unchanged,
-            failed: r
-                .failed
-                .into_iter()
-                .map(|f| SyncFailure {
-                    source_id: f.source_id,
-                    title: f.title,
-                    code: f.code.into(),
-                    message: f.message,
-                })
-                .collect(),
-        }
     }
 }
 

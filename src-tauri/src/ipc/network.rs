@@ -157,3 +157,13 @@ pub struct NetworkCheck {
     pub route: Route,
     pub ways: Vec<WayCheck>,
 }
+
+/// Where the proxy's password is kept.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PasswordKept {
+    /// In the OS credential store.
+    Store,
+    /// In memory until Barg closes (no credential store on this system).
+    Session,
+}

@@ -55,6 +55,7 @@ fn typescript() -> String {
         ipc::NetworkSettings::decl(&cfg),
         ipc::WayCheck::decl(&cfg),
         ipc::NetworkCheck::decl(&cfg),
+        ipc::PasswordKept::decl(&cfg),
         settings::Language::decl(&cfg),
         settings::Theme::decl(&cfg),
         settings::Digits::decl(&cfg),

@@ -359,3 +359,48 @@ fn the_proxy_password_is_kept_in_the_secret_service_and_nowhere_else() {
         );
     }
 }
+
+#[test]
+fn with_no_connection_a_sync_says_so_once_and_keeps_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("barg");
+    let mut servers: Vec<TestServer> = (0..3).map(|_| TestServer::start()).collect();
+    for server in &servers {
+        server.route("/feed.xml", Serve::body(feed(), "application/rss+xml"));
+        let added = barg(&data, &["feeds", "add", &server.url("/feed.xml")], None);
+        assert!(
+            added.status.success(),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+    }
+    let listed = barg(&data, &["--json", "list", "--all"], None);
+    let stored = json_lines(&listed).len();
+    // The connection goes: every server stops answering.
+    for server in servers.drain(..) {
+        server.stop();
+    }
+    let synced = barg(&data, &["sync"], None);
+    assert_eq!(synced.status.code(), Some(1), "the sync did not happen");
+    let stdout = String::from_utf8_lossy(&synced.stdout);
+    let stderr = String::from_utf8_lossy(&synced.stderr);
+    assert!(stdout.trim().is_empty(), "no line per feed: {stdout}");
+    assert!(
+        stderr.lines().filter(|l| l.starts_with("barg:")).count() == 1
+            && stderr.contains("No connection"),
+        "one line says there is no connection: {stderr}"
+    );
+    let json = barg(&data, &["--json", "sync"], None);
+    assert_eq!(
+        json_lines(&json)[0]["offline"],
+        true,
+        "{:?}",
+        json_lines(&json)
+    );
+    let listed = barg(&data, &["--json", "list", "--all"], None);
+    assert_eq!(
+        json_lines(&listed).len(),
+        stored,
+        "the library is as it was"
+    );
+}

@@ -9,6 +9,7 @@ import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialo
 // Every type and constant that crosses IPC is generated from its Rust
 // definition; the rest of the UI takes them from here.
 import type * as ipc from './generated/ipc';
+import { noteSyncReport } from './faults/connection.svelte';
 import { noteOutcome, noteReport } from './faults/disk.svelte';
 export * from './generated/ipc';
 
@@ -103,7 +104,6 @@ export async function setFetchFullText(id: number, on: boolean): Promise<void> {
   await call<null>('set_fetch_full_text', { id, on });
 }
 
-/** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
 /** A feed's own route; `null`: the network settings' default. */
 export async function setFeedRoute(id: number, route: ipc.Route | null): Promise<void> {
   await call('set_feed_route', { id, route });
@@ -118,14 +118,25 @@ export async function setNetworkSettings(settings: ipc.NetworkSettings): Promise
   await call('set_network_settings', { settings });
 }
 
+/** Keeps the manual proxy's password: in the OS credential store, or until Barg closes where there is none. */
+export function setProxyPassword(password: string): Promise<ipc.PasswordKept> {
+  return call('set_proxy_password', { password });
+}
+
+/** Where the proxy's password is kept; `null`: Barg has none (ask for it). */
+export function proxyPasswordKept(): Promise<ipc.PasswordKept | null> {
+  return call('proxy_password_kept');
+}
+
 /** Which ways reach `url` (direct, through the proxy) and the route the settings take for it. */
 export function checkNetwork(url: string): Promise<ipc.NetworkCheck> {
   return call('check_network', { url });
 }
 
+/** Fetches one feed, or every feed with `sourceId` null; `onProgress` hears about each feed as it is done. */
 export function syncFeeds(sourceId: number | null, onProgress: (progress: ipc.SyncProgress) => void): Promise<ipc.SyncReport> {
   return call<ipc.SyncReport>('sync_feeds', { sourceId, onProgress: new Channel<ipc.SyncProgress>(onProgress) }).then(
-    (report) => (noteReport(report), report),
+    (report) => (noteReport(report), noteSyncReport(report), report),
   );
 }
 

@@ -7,6 +7,8 @@
 
 #[path = "../../../../src-tauri/core/tests/it/support/mount.rs"]
 mod mount;
+#[path = "../../../../src-tauri/core/tests/it/support/proxies.rs"]
+mod proxies;
 #[path = "../../../../src-tauri/core/tests/it/support/server.rs"]
 mod server;
 
@@ -14,6 +16,7 @@ mod feeds;
 mod first_start;
 mod hostile;
 mod import;
+mod network;
 mod reading;
 mod recovery;
 mod window_bench;

@@ -162,6 +162,7 @@ describe('sync texts', () => {
       { sourceId: 1, title: 'a', code: 'network', message: '' },
       { sourceId: 2, title: 'b', code: 'not-a-feed', message: '' },
     ],
+    offline: false,
   };
 
   test('the summary counts and failures, in both languages', () => {
@@ -179,16 +180,20 @@ describe('sync texts', () => {
     expect(first, 'a copy').toEqual(report);
     first.failed.push({ sourceId: 3, title: 'c', code: 'timeout', message: '' });
     expect(report.failed.length, 'untouched').toBe(2);
-    expect(mergeSyncReports(report, { added: 1, updated: 0, unchanged: 1, failed: [] })).toEqual({
+    expect(mergeSyncReports(report, { added: 1, updated: 0, unchanged: 1, failed: [], offline: false })).toEqual({
       added: 25,
       updated: 3,
       unchanged: 8,
       failed: report.failed,
+      offline: false,
     });
+    const down = { added: 0, updated: 0, unchanged: 0, failed: report.failed, offline: true };
+    expect(mergeSyncReports(down, down).offline, 'two parts in which nothing answered: offline').toBe(true);
+    expect(mergeSyncReports(down, report).offline, 'one part answered: not offline').toBe(false);
   });
 
   test('a sync with no feeds at all says so', () => {
-    const empty = { added: 0, updated: 0, unchanged: 0, failed: [] };
+    const empty = { added: 0, updated: 0, unchanged: 0, failed: [], offline: false };
     expect(nothingToSync(empty, 0), 'no feeds').toBe(true);
     expect(nothingToSync(empty, 3), 'three feeds, nothing new').toBe(false);
     expect(nothingToSync({ ...empty, unchanged: 1 }, 0), 'a backend that sent no progress').toBe(false);

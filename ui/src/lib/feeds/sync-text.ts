@@ -36,6 +36,7 @@ export function mergeSyncReports(report: SyncReport | null, next: SyncReport): S
     updated: report.updated + next.updated,
     unchanged: report.unchanged + next.unchanged,
     failed: [...report.failed, ...next.failed],
+    offline: report.offline && next.offline,
   };
 }
 

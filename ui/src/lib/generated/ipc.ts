@@ -135,7 +135,12 @@ export type SyncProgress = { feedsDone: number, feedsTotal: number, added: numbe
 
 export type SyncFailure = { sourceId: number, title: string, code: ErrorCode, message: string, };
 
-export type SyncReport = { added: number, updated: number, unchanged: number, failed: Array<SyncFailure>, };
+export type SyncReport = { added: number, updated: number, unchanged: number, failed: Array<SyncFailure>, 
+/**
+ * Nothing answered (no connection, or the proxy is down): one notice,
+ * not one error per feed.
+ */
+offline: boolean, };
 
 export type OpmlImportReport = { 
 /**
@@ -195,6 +200,8 @@ export type WayCheck = { way: Way,
 error: CommandError | null, };
 
 export type NetworkCheck = { route: Route, ways: Array<WayCheck>, };
+
+export type PasswordKept = "store" | "session";
 
 export type Language = "fa" | "en";
 

@@ -25,6 +25,10 @@ export const ICONS = {
   /** Three dots: more actions. */
   more: 'M5.5 12h.01M12 12h.01M18.5 12h.01',
   warning: 'M12 4L2.8 19.5h18.4zM12 10v4.5M12 17h.01',
+  /** A no-entry sign: a feed the network's filter kept out. */
+  blocked: 'M3.5 12a8.5 8.5 0 1 0 17 0a8.5 8.5 0 1 0-17 0M6 6l12 12',
+  /** A plug: the proxy could not be reached or refused the password. */
+  plug: 'M9 3.5v4.5M15 3.5v4.5M6.5 8h11v3a5.5 5.5 0 0 1-11 0zM12 16.5v4',
   folder: 'M3.5 7a1 1 0 0 1 1-1h5l2 2h8a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-15a1 1 0 0 1-1-1z',
   edit: 'M4.5 19.5l1-4 10-10 3 3-10 10zM13.5 7.5l3 3',
   check: 'M5 12.5l4.5 4.5L19 7.5',

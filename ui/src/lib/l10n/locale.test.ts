@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { directionOf, errorText, locale, setLanguage, t, type LanguageRoot } from './locale.svelte';
+import { directionOf, ERROR_CODES, errorText, locale, setLanguage, t, type LanguageRoot } from './locale.svelte';
 
 afterEach(() => setLanguage('fa', { lang: '', dir: '' }));
 
@@ -39,6 +39,18 @@ describe('errorText', () => {
   test('known codes have their own message', () => {
     setLanguage('en', { lang: '', dir: '' });
     expect(errorText('not-found')).toBe('This article is not in the library.');
+  });
+
+  test('every code the backend sends has its own text in both languages', () => {
+    for (const language of ['fa', 'en'] as const) {
+      setLanguage(language, { lang: '', dir: '' });
+      for (const code of ERROR_CODES.filter((c) => c !== 'internal')) {
+        expect(errorText(code), `${language}: ${code} is not shown as an internal error`).not.toBe(errorText('internal'));
+        expect(errorText(code), `${language}: ${code} has its message`).not.toBe(`error-${code}`);
+      }
+    }
+    setLanguage('en', { lang: '', dir: '' });
+    expect(errorText('filtered'), 'a filtered site says so').toContain('filtered');
   });
 
   test('unknown codes fall back to error-internal', () => {

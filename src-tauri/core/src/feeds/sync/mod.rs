@@ -95,6 +95,22 @@ pub struct SyncReport {
     pub images: ImageCounts,
 }
 
+impl SyncReport {
+    /// Nothing answered: every feed failed to connect (the network is down
+    /// or shut down, or the proxy is), so the edges say so once instead of
+    /// once per feed. The library is as it was.
+    pub fn offline(&self) -> bool {
+        !self.failed.is_empty()
+            && self.added + self.updated + self.unchanged == 0
+            && self.failed.iter().all(|failure| {
+                matches!(
+                    failure.code,
+                    Code::Network | Code::Timeout | Code::ProxyUnreachable
+                )
+            })
+    }
+}
+
 /// Why one feed failed: its code and message.
 pub(crate) struct FeedError {
     pub(crate) code: Code,

@@ -19,6 +19,9 @@ use crate::ipc::{
 use crate::settings::{self, Settings};
 use crate::{now, AppState, Recovery, MAIN_WINDOW};
 
+mod network;
+pub use network::*;
+
 /// Runs blocking library work on the blocking pool, so the UI thread and the
 /// async runtime never wait on SQLite.
 async fn on_library<T: Send + 'static>(
@@ -304,82 +307,6 @@ pub async fn set_fetch_full_text(
     on: bool,
 ) -> Result<(), CommandError> {
     on_library(&state, move |library| library.set_fetch_full_text(id, on)).await
-}
-
-/// A feed's own route; `None`: the network settings' default.
-#[tauri::command]
-pub async fn set_feed_route(
-    state: State<'_, AppState>,
-    id: i64,
-    route: Option<ipc::Route>,
-) -> Result<(), CommandError> {
-    on_library(&state, move |library| {
-        library.set_route(id, route.map(Into::into))
-    })
-    .await
-}
-
-#[tauri::command]
-pub async fn network_settings(
-    state: State<'_, AppState>,
-) -> Result<ipc::NetworkSettings, CommandError> {
-    let settings = on_library(&state, |library| library.network_settings()).await?;
-    Ok(settings.into())
-}
-
-/// Stores the network settings (a bad proxy address is `invalid-input`)
-/// and routes every later request by them.
-#[tauri::command]
-pub async fn set_network_settings(
-    state: State<'_, AppState>,
-    settings: ipc::NetworkSettings,
-) -> Result<(), CommandError> {
-    let settings = settings
-        .to_core()
-        .map_err(|message| CommandError::new(ErrorCode::InvalidInput, message))?;
-    on_library(&state, move |library| {
-        library.set_network_settings(&settings)
-    })
-    .await?;
-    state.refresh_fetcher();
-    Ok(())
-}
-
-/// Fetches `url` directly and through the proxy: what each way gives, and
-/// the route the settings take for it (the Settings view's "test").
-#[tauri::command]
-pub async fn check_network(
-    state: State<'_, AppState>,
-    url: String,
-) -> Result<ipc::NetworkCheck, CommandError> {
-    use barg_core::network::{Proxy, Route};
-    let fetcher = state.fetcher();
-    let host = url::Url::parse(&url)
-        .map_err(|e| CommandError::new(ErrorCode::InvalidInput, e.to_string()))?
-        .host_str()
-        .unwrap_or_default()
-        .to_owned();
-    let mut ways = Vec::new();
-    for (way, route) in [
-        (ipc::Way::Direct, Route::Direct),
-        (ipc::Way::Proxy, Route::Proxy),
-    ] {
-        if route == Route::Proxy && fetcher.network().proxy == Proxy::None {
-            continue;
-        }
-        let cancel = barg_core::feeds::Cancel::default();
-        let outcome = fetcher.get_by(&url, None, Some(route), &cancel).await;
-        ways.push(ipc::WayCheck {
-            way,
-            error: outcome
-                .err()
-                .map(|e| CommandError::new(e.code(), e.to_string())),
-        });
-    }
-    Ok(ipc::NetworkCheck {
-        route: fetcher.network().route_for_host(&host).into(),
-        ways,
-    })
 }
 
 /// Syncs every feed (or one), streaming progress; one sync at a time.
