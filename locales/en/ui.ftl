@@ -170,6 +170,7 @@ feed-add-running = Looking for the feed…
 # The time is relative ("2 hours ago") or a date ("Dec 28, 2021").
 source-updated = Updated { $time }
 source-never-updated = Not fetched yet
+source-pending = pending: fetched once it can be reached
 source-failed = The last refresh failed:
 source-menu = Options for { $title }
 source-refresh = Refresh this feed

@@ -160,6 +160,7 @@ feed-add-running = در حال یافتن خوراک…
 # The time is relative («۲ ساعت پیش») or a date («۷ دی ۱۴۰۰»).
 source-updated = { $time } به‌روز شد
 source-never-updated = هنوز دریافت نشده
+source-pending = در انتظار: همین که در دسترس باشد دریافت می‌شود
 source-failed = آخرین به‌روزرسانی ناموفق بود:
 source-menu = گزینه‌های { $title }
 source-refresh = به‌روزرسانی این خوراک

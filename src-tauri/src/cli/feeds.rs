@@ -74,8 +74,8 @@ pub(super) fn feeds(
     let library = &state.library;
     match action {
         FeedsAction::Add { url, folder } => {
-            let id = runtime()?
-                .block_on(barg_core::feeds::subscribe::subscribe(
+            let subscribed = runtime()?
+                .block_on(barg_core::feeds::subscribe::subscribe_or_keep_pending(
                     library,
                     &state.fetcher(),
                     &url,
@@ -83,7 +83,14 @@ pub(super) fn feeds(
                     now(),
                 ))
                 .map_err(|e| out.error(e))?;
-            out.record(json!({ "id": id }), || id.to_string())
+            let id = subscribed.id;
+            let pending = subscribed.pending.map(ErrorCode::from);
+            if let Some(code) = pending {
+                // Kept, not failed: said beside the result, with why.
+                let why = out.message(&code.message_id(), None);
+                out.note(&format!("{} {why}", out.message("cli-feed-pending", None)));
+            }
+            out.record(json!({ "id": id, "pending": pending }), || id.to_string())
         }
         FeedsAction::List => {
             let sources = library.sources().map_err(|e| out.error(e))?;

@@ -241,21 +241,23 @@ pub fn set_settings<R: Runtime>(
     Ok(settings)
 }
 
-/// Subscribes to a feed, or to the feed a page announces.
+/// Subscribes to a feed, or to the feed a page announces; an address that
+/// cannot be reached now is kept pending (the source says so).
 #[tauri::command]
 pub async fn add_feed(
     state: State<'_, AppState>,
     url: String,
     folder: Option<String>,
 ) -> Result<ipc::Source, CommandError> {
-    let id = barg_core::feeds::subscribe::subscribe(
-        &state.library,
-        &state.fetcher(),
-        &url,
-        folder.as_deref(),
-        now(),
-    )
-    .await?;
+    let barg_core::feeds::subscribe::Subscribed { id, .. } =
+        barg_core::feeds::subscribe::subscribe_or_keep_pending(
+            &state.library,
+            &state.fetcher(),
+            &url,
+            folder.as_deref(),
+            now(),
+        )
+        .await?;
     let sources = on_library(&state, |library| library.sources()).await?;
     sources
         .into_iter()

@@ -380,6 +380,9 @@ pub struct Source {
     pub route: Option<Route>,
     /// The way its last successful fetch went.
     pub route_worked: Option<Way>,
+    /// Subscribed while its address could not be reached: the first sync
+    /// that reaches it fetches it.
+    pub pending: bool,
 }
 
 impl From<barg_core::Source> for Source {
@@ -398,6 +401,7 @@ impl From<barg_core::Source> for Source {
             fetch_full_text: s.fetch_full_text,
             route: s.route.map(Route::from),
             route_worked: s.route_worked.map(Way::from),
+            pending: s.pending,
         }
     }
 }

@@ -43,21 +43,33 @@ fn the_iran_preset_syncs_a_filtered_feed_through_socks5h_and_the_password_is_kep
     );
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("barg");
+    // Subscribing directly meets the filter: the feed is kept pending, and
+    // the first sync that reaches it fetches it.
     let added = barg(
         &data,
         &["--json", "feeds", "add", &filtered.url("/feed.xml")],
         None,
     );
     assert!(
-        !added.status.success(),
-        "subscribing directly meets the filter: {}",
+        added.status.success(),
+        "{}",
         String::from_utf8_lossy(&added.stderr)
+    );
+    assert_eq!(
+        json_lines(&added)[0]["pending"],
+        "filtered",
+        "{:?}",
+        json_lines(&added)
     );
     assert!(
         String::from_utf8_lossy(&added.stderr).contains("filtered on this network"),
-        "and says so, with the remedy: {}",
+        "it says why, with the remedy: {}",
         String::from_utf8_lossy(&added.stderr)
     );
+    let pending_id = json_lines(&added)[0]["id"].to_string();
+    assert!(barg(&data, &["feeds", "remove", &pending_id], None)
+        .status
+        .success());
 
     let address = format!("socks5h://127.0.0.1:{}", proxy.port);
     let set = barg(

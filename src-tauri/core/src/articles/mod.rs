@@ -219,6 +219,8 @@ pub struct Source {
     pub route: Option<crate::network::Route>,
     /// The way the feed's last successful fetch went.
     pub route_worked: Option<crate::network::Way>,
+    /// Subscribed while unreachable; fetched by the first sync that reaches it.
+    pub pending: bool,
 }
 
 impl Library {
@@ -231,7 +233,7 @@ impl Library {
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL),
                         CASE WHEN s.kind = 'feed' THEN s.locator END, s.site_url, s.folder,
                         s.last_success_at, s.last_error_code, s.fetch_full_text,
-                        s.route, s.route_worked
+                        s.route, s.route_worked, s.pending
                  FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
@@ -254,6 +256,7 @@ impl Library {
                     fetch_full_text: r.get(10)?,
                     route: r.get::<_, Option<String>>(11)?.and_then(|s| s.parse().ok()),
                     route_worked: r.get::<_, Option<String>>(12)?.and_then(|s| s.parse().ok()),
+                    pending: r.get(13)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

@@ -69,6 +69,9 @@ pub struct Feed {
     pub fetch_full_text: bool,
     /// Its own route; `None`: the network settings' default.
     pub route: Option<network::Route>,
+    /// Subscribed while unreachable: `url` may be a page that announces the
+    /// feed, and the title is a stand-in until the first fetch.
+    pub pending: bool,
 }
 
 /// What storing one fetch of a feed did.
@@ -137,11 +140,49 @@ impl Library {
         })
     }
 
+    /// A subscription kept while its address cannot be reached: the address
+    /// as typed, its host for a title, until the first fetch completes it
+    /// ([`Library::complete_pending_feed`]).
+    pub fn add_pending_feed(
+        &self,
+        url: &str,
+        folder: Option<&str>,
+        now: Timestamp,
+    ) -> Result<i64, LibraryError> {
+        let title = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| url.to_owned());
+        let id = self.add_feed(url, &title, None, folder, now)?;
+        self.update_source(id, "pending = ?2", true)?;
+        Ok(id)
+    }
+
+    /// The first fetch of a pending subscription: its feed's address (when
+    /// the address was a page announcing it), title and site.
+    pub(crate) fn complete_pending_feed(
+        &self,
+        id: i64,
+        url: &str,
+        title: Option<&str>,
+        site_url: Option<&str>,
+    ) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sources SET locator = ?2, title = coalesce(?3, title),
+                        site_url = coalesce(?4, site_url), pending = 0
+                 WHERE id = ?1 AND pending = 1",
+                params![id, url, title, site_url],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Every subscription (or the one with `only`'s id), by title.
     pub fn feeds(&self, only: Option<i64>) -> Result<Vec<Feed>, LibraryError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route
+                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route, pending
                  FROM sources WHERE kind = 'feed' AND (?1 IS NULL OR id = ?1) ORDER BY title",
             )?;
             let rows = stmt.query_map([only], |r| {
@@ -156,6 +197,7 @@ impl Library {
                     },
                     fetch_full_text: r.get(6)?,
                     route: r.get::<_, Option<String>>(7)?.and_then(|s| s.parse().ok()),
+                    pending: r.get(8)?,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)

@@ -37,6 +37,57 @@ impl AddError {
     }
 }
 
+/// A subscription made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subscribed {
+    pub id: i64,
+    /// Kept pending: the address could not be reached (this code says
+    /// why); the first sync that reaches it finds its feed and its title.
+    pub pending: Option<Code>,
+}
+
+/// Whether a failure to reach an address says nothing about the address
+/// itself (no connection, the filter, the proxy), so that a subscription
+/// can wait for the network instead of failing.
+fn unreachable_for_now(error: &FetchError) -> bool {
+    matches!(
+        error.code(),
+        Code::Network | Code::Timeout | Code::Filtered | Code::ProxyUnreachable | Code::ProxyAuth
+    )
+}
+
+/// [`subscribe`], but an address that cannot be reached now (offline,
+/// filtered, the proxy down) is kept as a pending subscription instead of
+/// failing: a first start or an OPML import offline loses nothing.
+pub async fn subscribe_or_keep_pending(
+    library: &Arc<Library>,
+    fetcher: &Arc<Fetcher>,
+    url: &str,
+    folder: Option<&str>,
+    now: Timestamp,
+) -> Result<Subscribed, AddError> {
+    match subscribe(library, fetcher, url, folder, now).await {
+        Ok(id) => Ok(Subscribed { id, pending: None }),
+        Err(AddError::Fetch(error)) if unreachable_for_now(&error) => {
+            let url = super::normalize_url(url)?;
+            let library = Arc::clone(library);
+            let folder = folder.map(str::to_owned);
+            let code = error.code();
+            let id = blocking(move || {
+                let id = library.add_pending_feed(&url, folder.as_deref(), now)?;
+                library.record_feed_error(id, code, &error.to_string(), now)?;
+                Ok(id)
+            })
+            .await?;
+            Ok(Subscribed {
+                id,
+                pending: Some(code),
+            })
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// Subscribes to the feed at `url`, or to the first feed the page at `url`
 /// announces (autodiscovery). The feed is fetched once to check it and to
 /// take its title; its items arrive with the next sync.

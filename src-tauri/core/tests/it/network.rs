@@ -432,3 +432,89 @@ async fn every_request_follows_the_route_feeds_pages_images_saved_pages_and_disc
         "every request reached the site through the proxy: nothing bypassed it"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_feed_added_offline_is_kept_pending_and_the_first_sync_that_reaches_it_completes_it() {
+    // The address typed is the site's home page; the network is down.
+    let port = crate::support::proxies::free_port();
+    let home = format!("http://127.0.0.1:{port}/");
+    let dir = tempfile::tempdir().unwrap();
+    let library = open(&dir);
+    let fetcher = fetcher(Policy::Direct, Proxy::None, None);
+    let subscribed = barg_core::feeds::subscribe::subscribe_or_keep_pending(
+        &library,
+        &fetcher,
+        &home,
+        Some("خبر"),
+        NOW,
+    )
+    .await
+    .expect("an unreachable address is kept, not refused");
+    assert_eq!(
+        subscribed.pending,
+        Some(Code::Network),
+        "kept pending, with why"
+    );
+    let source = feed_state(&library, subscribed.id);
+    assert!(source.pending, "shown as pending");
+    assert_eq!(
+        source.folder.as_deref(),
+        Some("خبر"),
+        "in the folder chosen"
+    );
+
+    // The network is back: the home page announces its feed.
+    let site = TestServer::start_on_port(port);
+    site.route(
+        "/",
+        Serve::body(
+            format!(
+                "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"{}\"></head></html>",
+                site.url("/feed.xml")
+            ),
+            "text/html; charset=utf-8",
+        ),
+    );
+    site.route("/feed.xml", Serve::body(feed_xml(), "application/rss+xml"));
+    let report = sync_all(&library, &fetcher).await;
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(report.added > 0, "its items arrived");
+    let source = feed_state(&library, subscribed.id);
+    assert!(!source.pending, "no longer pending");
+    assert_eq!(
+        source.url.as_deref(),
+        Some(site.url("/feed.xml").as_str()),
+        "the feed the page announces"
+    );
+    assert_ne!(
+        source.title, "127.0.0.1",
+        "the feed's own title replaced the stand-in"
+    );
+    let again = barg_core::feeds::subscribe::subscribe(
+        &library,
+        &fetcher,
+        &site.url("/feed.xml"),
+        None,
+        NOW,
+    )
+    .await;
+    assert!(
+        again.is_err(),
+        "it is the subscription: the feed is not added twice"
+    );
+
+    // An address that answers but is no feed is refused as before.
+    site.route("/nothing", Serve::body("<html>خالی</html>", "text/html"));
+    let refused = barg_core::feeds::subscribe::subscribe_or_keep_pending(
+        &library,
+        &fetcher,
+        &site.url("/nothing"),
+        None,
+        NOW,
+    )
+    .await;
+    assert!(
+        refused.is_err(),
+        "a page with no feed is no pending subscription"
+    );
+}

@@ -30,6 +30,7 @@ function source(id: number, folder: string | null, kind: Source['kind'] = 'feed'
     fetchFullText: false,
     route: null,
     routeWorked: null,
+    pending: false,
   };
 }
 

@@ -119,7 +119,12 @@ route: Route | null,
 /**
  * The way its last successful fetch went.
  */
-routeWorked: Way | null, };
+routeWorked: Way | null, 
+/**
+ * Subscribed while its address could not be reached: the first sync
+ * that reaches it fetches it.
+ */
+pending: boolean, };
 
 export type ImportProgress = { filesDone: number, filesTotal: number, added: number, duplicates: number, failed: number, currentFile: string, };
 

@@ -51,6 +51,12 @@ pub(super) async fn sync_feed(
         }
         Fetched::Body(body) => body,
     };
+    let body = if feed.pending {
+        pending_feed_body(fetcher, feed, body, cancel).await?
+    } else {
+        body
+    };
+    let feed_url = body.url.to_string();
     let validators = body.validators.clone();
     let via = body.via;
     let max = fetcher.limits().max_body as u64;
@@ -63,6 +69,14 @@ pub(super) async fn sync_feed(
     let parsed = tokio::task::spawn_blocking(move || parse_feed_body(body, max))
         .await
         .map_err(|e| FeedError::new(Code::Internal, e.to_string()))??;
+    if feed.pending {
+        let library = Arc::clone(library);
+        let (id, title, site) = (feed.id, parsed.title.clone(), parsed.site_url.clone());
+        blocking(move || {
+            library.complete_pending_feed(id, &feed_url, title.as_deref(), site.as_deref())
+        })
+        .await?;
+    }
     let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
     if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
         drop(parse_permit);
@@ -132,6 +146,27 @@ pub(super) async fn sync_feed(
 
 /// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
 /// server's charset, the declaration, then a guess), then feed-rs.
+/// A pending subscription's address may be a page that announces its feed
+/// (typed while offline, so not looked into then): the feed it names.
+async fn pending_feed_body(
+    fetcher: &Arc<Fetcher>,
+    feed: &Feed,
+    body: Body,
+    cancel: &Cancel,
+) -> Result<Body, FeedError> {
+    if discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
+        return Ok(body);
+    }
+    let page = decode::decode_with_charset(&body.bytes, body.charset()).text;
+    let Some(feed_url) = discover::feed_links(&page, &body.url).into_iter().next() else {
+        return Ok(body);
+    };
+    match fetcher.get_by(&feed_url, None, feed.route, cancel).await? {
+        Fetched::Body(found) => Ok(found),
+        Fetched::NotModified => Ok(body),
+    }
+}
+
 pub(crate) fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, FeedError> {
     if !discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
         return Err(FeedError::new(

@@ -100,6 +100,16 @@ impl TestServer {
     /// A server on another loopback address (`127.0.0.2`): another host,
     /// for what is remembered per host.
     pub fn start_on(ip: &'static str) -> Self {
+        Self::listen(ip, 0)
+    }
+
+    /// A server on a port chosen before (an address a test typed while
+    /// nothing listened there).
+    pub fn start_on_port(port: u16) -> Self {
+        Self::listen("127.0.0.1", port)
+    }
+
+    fn listen(ip: &'static str, port: u16) -> Self {
         let routes: Routes = Arc::default();
         let hits: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
         let proxied: Arc<Mutex<u32>> = Arc::default();
@@ -114,7 +124,7 @@ impl TestServer {
                 .build()
                 .expect("a runtime for the test server");
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind((ip, 0))
+                let listener = tokio::net::TcpListener::bind((ip, port))
                     .await
                     .expect("a free port on the loopback");
                 addr_tx
