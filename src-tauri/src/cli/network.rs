@@ -3,8 +3,6 @@
 //! routes the same way) and a check of which way reaches a server.
 
 use barg_core::credentials;
-use barg_core::feeds::fetch::{Fetched, Fetcher};
-use barg_core::feeds::Cancel;
 use barg_core::network::{NetworkSettings, Policy, Proxy, ProxyAddress, Route};
 use barg_core::ops::DataFolder;
 use serde_json::json;
@@ -139,28 +137,22 @@ pub(super) fn feed_route(
 /// gave and which the settings take.
 pub(super) fn check(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(), CliError> {
     let library = out.opened_library(folder)?;
-    let fetcher = fetcher_for(&library, None);
-    let host = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_default();
-    let route = fetcher.network().route_for_host(&host);
     let rt = runtime()?;
-    let mut works = false;
+    let (route, tried) = rt
+        .block_on(barg_core::feeds::try_each_way(
+            &fetcher_for(&library, None),
+            url,
+        ))
+        .map_err(|e| out.error(e))?;
+    let works = tried.iter().any(|(_, outcome)| outcome.is_ok());
     let mut ways = Vec::new();
-    for (name, way) in [("direct", Route::Direct), ("proxy", Route::Proxy)] {
-        if way == Route::Proxy && fetcher.network().proxy == Proxy::None {
-            continue;
-        }
-        let outcome = rt.block_on(try_way(&fetcher, url, way));
+    for (way, outcome) in tried {
+        let name: &str = way.into();
         let (record, text) = match outcome {
-            Ok(bytes) => {
-                works = true;
-                (
-                    json!({ "way": name, "ok": true, "bytes": bytes }),
-                    format!("{name}: ok ({bytes} bytes)"),
-                )
-            }
+            Ok(bytes) => (
+                json!({ "way": name, "ok": true, "bytes": bytes }),
+                format!("{name}: ok ({bytes} bytes)"),
+            ),
             Err(error) => {
                 let code = ErrorCode::from(error.code());
                 let reason = out.reason(code, &error.to_string());
@@ -175,25 +167,11 @@ pub(super) fn check(folder: &DataFolder, out: &mut Output, url: &str) -> Result<
     }
     let route_name: &str = route.into();
     out.record(json!({ "url": url, "route": route, "ways": ways }), || {
-        format!("route for {host}: {route_name}")
+        format!("route for {url}: {route_name}")
     })?;
     if works {
         Ok(())
     } else {
         Err(CliError(out.message("cli-net-check-failed", None)))
-    }
-}
-
-async fn try_way(
-    fetcher: &Fetcher,
-    url: &str,
-    route: Route,
-) -> Result<usize, barg_core::feeds::fetch::FetchError> {
-    match fetcher
-        .get_by(url, None, Some(route), &Cancel::default())
-        .await?
-    {
-        Fetched::Body(body) => Ok(body.bytes.len()),
-        Fetched::NotModified => Ok(0),
     }
 }

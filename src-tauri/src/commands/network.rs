@@ -109,32 +109,15 @@ pub async fn check_network(
     state: State<'_, AppState>,
     url: String,
 ) -> Result<ipc::NetworkCheck, CommandError> {
-    use barg_core::network::{Proxy, Route};
-    let fetcher = state.fetcher();
-    let host = url::Url::parse(&url)
-        .map_err(|e| CommandError::new(ErrorCode::InvalidInput, e.to_string()))?
-        .host_str()
-        .unwrap_or_default()
-        .to_owned();
-    let mut ways = Vec::new();
-    for (way, route) in [
-        (ipc::Way::Direct, Route::Direct),
-        (ipc::Way::Proxy, Route::Proxy),
-    ] {
-        if route == Route::Proxy && fetcher.network().proxy == Proxy::None {
-            continue;
-        }
-        let cancel = barg_core::feeds::Cancel::default();
-        let outcome = fetcher.get_by(&url, None, Some(route), &cancel).await;
-        ways.push(ipc::WayCheck {
-            way,
-            error: outcome
-                .err()
-                .map(|e| CommandError::new(e.code(), e.to_string())),
-        });
-    }
+    let (route, tried) = barg_core::feeds::try_each_way(&state.fetcher(), &url).await?;
     Ok(ipc::NetworkCheck {
-        route: fetcher.network().route_for_host(&host).into(),
-        ways,
+        route: route.into(),
+        ways: tried
+            .into_iter()
+            .map(|(way, outcome)| ipc::WayCheck {
+                way: way.into(),
+                error: outcome.err().map(CommandError::from),
+            })
+            .collect(),
     })
 }

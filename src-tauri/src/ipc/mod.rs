@@ -482,6 +482,12 @@ impl From<barg_core::feeds::subscribe::AddError> for CommandError {
     }
 }
 
+impl From<barg_core::feeds::fetch::FetchError> for CommandError {
+    fn from(error: barg_core::feeds::fetch::FetchError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
 impl From<barg_core::feeds::opml::OpmlError> for CommandError {
     fn from(error: barg_core::feeds::opml::OpmlError) -> Self {
         Self::new(error.code(), error.to_string())

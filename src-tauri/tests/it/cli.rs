@@ -1,28 +1,12 @@
 //! The `barg` command line, run as the built binary on real library folders.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
 use crate::support::{barg_command, core_fixture, write_barg_export};
 
 fn barg(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = barg_command(data_dir, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("barg runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    crate::support::run_with_stdin(barg_command(data_dir, args), stdin)
 }
 
 fn stdout(output: &Output) -> String {

@@ -273,7 +273,6 @@ fn barg_with(
     stdin: Option<&str>,
     secrets: Option<&SecretService>,
 ) -> Output {
-    use std::io::Write;
     let mut command = barg_command(data, args);
     command
         .env("RUST_LOG", "debug")
@@ -284,22 +283,7 @@ fn barg_with(
             command.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
         }
     }
-    let mut child = command
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    crate::support::run_with_stdin(command, stdin)
 }
 
 #[test]

@@ -475,6 +475,19 @@ impl Window {
         Ok(self.client.find_all(Locator::Css(css)).await?)
     }
 
+    /// Chooses `value` in the `<select>` with this `data-testid`, as a user
+    /// would (the change event fires).
+    pub async fn set_select(&self, testid: &str, value: &str) -> Result<()> {
+        self.eval_with(
+            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(testid), json!(value)],
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn click(&self, css: &str) -> Result<()> {
         self.find(css).await?.click().await?;
         Ok(())

@@ -58,6 +58,41 @@ impl Cancel {
     }
 }
 
+/// Tries `url` each way: directly, and through the proxy when one is set.
+/// Returns each way's body size or failure, and the route the settings
+/// take for its host (the "test" of Settings, Network and of `barg net
+/// check`).
+pub async fn try_each_way(
+    fetcher: &fetch::Fetcher,
+    url: &str,
+) -> Result<
+    (
+        network::Route,
+        Vec<(network::Way, Result<usize, fetch::FetchError>)>,
+    ),
+    fetch::FetchError,
+> {
+    use network::{Proxy, Route, Way};
+    let parsed = url::Url::parse(url).map_err(|e| fetch::FetchError::InvalidUrl(e.to_string()))?;
+    let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
+    let mut ways = vec![(Way::Direct, Route::Direct)];
+    if fetcher.network().proxy != Proxy::None {
+        ways.push((Way::Proxy, Route::Proxy));
+    }
+    let mut tried = Vec::new();
+    for (way, by) in ways {
+        let outcome = fetcher
+            .get_by(url, None, Some(by), &Cancel::default())
+            .await;
+        let size = outcome.map(|fetched| match fetched {
+            fetch::Fetched::Body(body) => body.bytes.len(),
+            fetch::Fetched::NotModified => 0,
+        });
+        tried.push((way, size));
+    }
+    Ok((fetcher.network().route_for_host(&host), tried))
+}
+
 /// A subscription as sync sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feed {

@@ -10,7 +10,6 @@ use std::process::Command;
 use crate::proxies::RunningProxy;
 use crate::server::{Route, TestServer};
 use barg_e2e::{barg_binary, Desktop, Result, Window};
-use serde_json::json;
 
 fn feed(title: &str) -> String {
     let body = "این خبر از پشت فیلتر رسیده است و متنش کامل است. ".repeat(12);
@@ -37,18 +36,6 @@ fn barg(data_dir: &std::path::Path, args: &[&str]) -> Result<serde_json::Value> 
     Ok(serde_json::from_str(
         stdout.lines().next().unwrap_or("null"),
     )?)
-}
-
-async fn set_select(window: &Window, testid: &str, value: &str) -> Result<()> {
-    window
-        .eval_with(
-            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
-             el.value = arguments[1];
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(testid), json!(value)],
-        )
-        .await?;
-    Ok(())
 }
 
 async fn sync_and_wait(window: &Window) -> Result<()> {
@@ -105,7 +92,7 @@ async fn a_socks5_proxy_and_the_iran_preset_read_a_filtered_feed_and_an_outage_i
             "return document.querySelector('[data-testid=network-proxy-url]')?.value.startsWith('socks5h://127.0.0.1:');",
         )
         .await?;
-    set_select(&window, "network-policy", "iran").await?;
+    window.set_select("network-policy", "iran").await?;
     window.click("[data-testid=network-save]").await?;
     window.find("[data-testid=network-saved]").await?;
     window.screenshot("network-settings-fa").await?;
@@ -168,6 +155,26 @@ async fn a_socks5_proxy_and_the_iran_preset_read_a_filtered_feed_and_an_outage_i
         "the library is all there"
     );
     window.screenshot("network-offline-fa").await?;
+
+    // The same in English: the interface mirrors, the Persian titles keep
+    // their own direction.
+    window.click("[data-testid=nav-settings]").await?;
+    window.set_select("settings-language", "en").await?;
+    window
+        .wait_for_script(
+            "the English interface",
+            "return document.documentElement.dir === 'ltr';",
+        )
+        .await?;
+    window.find("[data-testid=network-settings]").await?;
+    window.screenshot("network-settings-en").await?;
+    window.click("[data-testid=nav-library]").await?;
+    let notice = window.text_of("[data-testid=offline-notice]").await?;
+    assert!(
+        notice.contains("No connection"),
+        "the notice in English: {notice}"
+    );
+    window.screenshot("network-offline-en").await?;
     window.quit().await?;
     Ok(())
 }

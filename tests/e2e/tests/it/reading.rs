@@ -54,21 +54,9 @@ async fn set_slider(window: &Window, testid: &str, value: f64) -> Result<()> {
     Ok(())
 }
 
-async fn set_select(window: &Window, testid: &str, value: &str) -> Result<()> {
-    window
-        .eval_with(
-            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
-             el.value = arguments[1];
-             el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(testid), json!(value)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// Chooses a theme in the settings and waits until the page wears it.
 async fn set_theme(window: &Window, theme: &str) -> Result<()> {
-    set_select(window, "settings-theme", theme).await?;
+    window.set_select("settings-theme", theme).await?;
     window
         .wait_for_script(
             &format!("the {theme} theme"),
@@ -218,7 +206,7 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
 
     // English: the layout mirrors, Persian text keeps its own direction.
     window.click("[data-testid=nav-settings]").await?;
-    set_select(&window, "settings-language", "en").await?;
+    window.set_select("settings-language", "en").await?;
     window
         .wait_for_script("the English interface", "return document.dir === 'ltr'")
         .await?;
@@ -278,7 +266,7 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
     for language in ["fa", "en"] {
         if language == "en" {
             window.click("[data-testid=nav-settings]").await?;
-            set_select(&window, "settings-language", "en").await?;
+            window.set_select("settings-language", "en").await?;
             window
                 .wait_for_script("the English interface", "return document.dir === 'ltr'")
                 .await?;
