@@ -44,3 +44,6 @@ cli-net-check-failed = Neither way reached this address.
 cli-no-credential-store = No credential store answers on this system (a Secret Service such as GNOME Keyring or KWallet, the Keychain, the Credential Manager), so Barg keeps no password. Give it in BARG_PROXY_PASSWORD each time Barg starts.
 cli-sync-offline = No connection: no feed answered (the network is down, or the proxy is). Your library is as it was; run the sync again once the connection is back.
 cli-feed-pending = Subscribed, pending: the address cannot be reached now, so its feed is fetched by the first sync that reaches it.
+cli-page-filled = The article's page replaced its summary.
+cli-page-not-summary = This article is not a summary: it has its whole text.
+cli-page-skipped = Not fetched: text only is on, or the feed fetches no pages.

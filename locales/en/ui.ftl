@@ -307,6 +307,27 @@ source-route-auto = Automatic
 source-route-worked-direct = Last came directly
 source-route-worked-proxy = Last came through the proxy
 
+## Low bandwidth: text only, folder routes, each feed's images, and the
+## pages and images the reader fetches one article at a time
+
+settings-text-only = Text only
+settings-text-only-hint = For a slow or costly connection: refreshes fetch the feeds alone, with no article pages and no images; the reader still fetches them when you ask.
+settings-folder-routes = Folder routes
+settings-folder-routes-hint = For the feeds in a folder that have no route of their own.
+settings-folder-route-default = As the routes above
+source-images = Images for this feed
+source-images-all = All images
+source-images-first = The first image of each article
+source-images-none = No images
+article-summary-mark = summary
+reader-summary-notice = This is the feed’s summary; the whole article is on its page.
+reader-fetch-page = Fetch the whole article
+reader-fetching-page = Fetching the whole article…
+reader-page-failed = The whole article could not be fetched:
+reader-load-images = Load images ({ $count })
+reader-loading-images = Loading images…
+reader-images-failed = The images could not be loaded:
+
 ## Bookmarks: tags, notes and their own search
 
 bookmark-details = Bookmark tags and note

@@ -284,6 +284,27 @@ source-route-auto = خودکار
 source-route-worked-direct = آخرین بار مستقیم دریافت شد
 source-route-worked-proxy = آخرین بار از راه پراکسی دریافت شد
 
+## Low bandwidth: text only, folder routes, each feed's images, and the
+## pages and images the reader fetches one article at a time
+
+settings-text-only = فقط متن
+settings-text-only-hint = برای اتصال کند یا گران: به‌روزرسانی فقط خود خوراک‌ها را می‌گیرد، بدون صفحهٔ مقاله‌ها و تصویرها؛ هنگام خواندن هر مقاله، هر وقت بخواهید می‌توانید آن‌ها را بگیرید.
+settings-folder-routes = مسیر پوشه‌ها
+settings-folder-routes-hint = برای خوراک‌هایی از هر پوشه که مسیر جداگانه‌ای ندارند.
+settings-folder-route-default = طبق مسیرهای بالا
+source-images = تصویرهای این خوراک
+source-images-all = همهٔ تصویرها
+source-images-first = نخستین تصویر هر مقاله
+source-images-none = بدون تصویر
+article-summary-mark = خلاصه
+reader-summary-notice = این خلاصه‌ای است که خوراک فرستاده؛ متن کامل مقاله در صفحهٔ آن است.
+reader-fetch-page = دریافت متن کامل مقاله
+reader-fetching-page = در حال دریافت متن کامل مقاله…
+reader-page-failed = متن کامل مقاله دریافت نشد:
+reader-load-images = بارگذاری تصویرها ({ $count })
+reader-loading-images = در حال بارگذاری تصویرها…
+reader-images-failed = تصویرها بارگذاری نشدند:
+
 ## Bookmarks: tags, notes and their own search
 
 bookmark-details = برچسب‌ها و یادداشت نشانک

@@ -13,7 +13,7 @@ const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
 
 /// The schema version this build writes (`PRAGMA user_version`): the number
 /// of migrations in [`migrations`].
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
@@ -305,6 +305,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0003_reading_and_feeds.sql")),
         M::up(include_str!("../migrations/0004_search_terms.sql")),
         M::up(include_str!("../migrations/0005_routes.sql")),
+        M::up(include_str!("../migrations/0006_bandwidth.sql")),
     ])
 }
 
@@ -433,6 +434,43 @@ mod tests {
             )
             .unwrap();
         }
+    }
+
+    #[test]
+    fn feed_articles_as_short_as_a_summary_are_marked_summaries_by_schema_6() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        library_at_version(&path, 5);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO sources (id, kind, title, locator, created_at) VALUES (2, 'feed', 'خبر', 'http://x/f', 1)",
+            [],
+        )
+        .unwrap();
+        for (id, body) in [(3, "کوتاه".to_owned()), (4, "متن کامل ".repeat(100))] {
+            conn.execute(
+                "INSERT INTO articles (id, source_id, guid, url, title, fetched_at, sort_at, direction,
+                     body_html, body_text, content_hash)
+                   VALUES (?1, 2, ?1, 'http://x/' || ?1, 'خبر', 8, 8, 'rtl', '<p></p>', ?2, 'h' || ?1)",
+                rusqlite::params![id, body],
+            )
+            .unwrap();
+        }
+        drop(conn);
+        let library = Library::open(&path).unwrap();
+        let listed = library
+            .list_articles(&crate::ArticleFilter::default())
+            .unwrap();
+        let summary_of = |id: i64| listed.iter().find(|a| a.id == id).unwrap().summary_only;
+        assert!(
+            summary_of(3),
+            "a short feed article with a page is a summary: later syncs fetch its page"
+        );
+        assert!(!summary_of(4), "a long one is whole");
+        assert!(
+            !summary_of(1),
+            "an imported file's article is never a summary"
+        );
     }
 
     #[test]

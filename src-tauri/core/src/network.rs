@@ -7,6 +7,7 @@
 //! the window and the command line sync the same way. A proxy's password
 //! never does: it is held by the OS credential store (see `ops::secrets`).
 
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
@@ -102,13 +103,22 @@ pub enum Proxy {
     },
 }
 
-/// The network settings: the proxy and the default route.
+/// The network settings: the proxy, the default route for everything and
+/// for each folder, and how much to download.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NetworkSettings {
     #[serde(default)]
     pub proxy: Proxy,
     #[serde(default)]
     pub policy: Policy,
+    /// The route of the feeds in a folder that have none of their own
+    /// (before the default for everything).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub folder_routes: BTreeMap<String, Route>,
+    /// Low bandwidth: syncs fetch feeds only, no article pages and no
+    /// images; the reader fetches them one by one when asked.
+    #[serde(default)]
+    pub text_only: bool,
 }
 
 /// A proxy address as typed, checked: `scheme://host:port`, with an optional
@@ -181,6 +191,12 @@ impl Library {
 const SETTINGS_KEY: &str = "network";
 
 impl NetworkSettings {
+    /// A feed's route: its own, else its folder's; `None` leaves it to the
+    /// default for everything, which depends on the host.
+    pub fn feed_route(&self, own: Option<Route>, folder: Option<&str>) -> Option<Route> {
+        own.or_else(|| folder.and_then(|f| self.folder_routes.get(f).copied()))
+    }
+
     /// The route for a request to `host` whose feed has none of its own.
     pub fn route_for_host(&self, host: &str) -> Route {
         match self.policy {
@@ -257,6 +273,7 @@ mod tests {
         let iran = NetworkSettings {
             proxy: Proxy::None,
             policy: Policy::Iran,
+            ..Default::default()
         };
         for (host, route, why) in [
             ("www.isna.ir", Route::Direct, "under .ir"),

@@ -132,14 +132,22 @@ pub(super) fn feeds(
             )
         }
         FeedsAction::Route { id, route } => {
-            use barg_core::network::Route;
-            let route = match route {
-                super::RouteArg::Direct => Some(Route::Direct),
-                super::RouteArg::Proxy => Some(Route::Proxy),
-                super::RouteArg::Auto => Some(Route::Auto),
-                super::RouteArg::Default => None,
+            super::network::feed_route(folder, out, id, route.route())
+        }
+        FeedsAction::Images { id, images } => {
+            use barg_core::feeds::ImagePolicy;
+            let policy = match images {
+                super::ImagesArg::All => ImagePolicy::All,
+                super::ImagesArg::First => ImagePolicy::First,
+                super::ImagesArg::None => ImagePolicy::None,
             };
-            super::network::feed_route(folder, out, id, route)
+            library
+                .set_feed_images(id, policy)
+                .map_err(|e| out.error(e))?;
+            let name: &str = policy.into();
+            out.record(json!({ "id": id, "images": name }), || {
+                format!("{id}: {name}")
+            })
         }
         FeedsAction::ExportOpml { path } => {
             let feeds = ops::export_opml_to_file(library, &path).map_err(|e| out.error(e))?;
@@ -162,4 +170,31 @@ pub(super) fn save(folder: &DataFolder, out: &mut Output, url: &str) -> Result<(
         ))
         .map_err(|e| out.error(e))?;
     out.record(json!({ "id": id }), || id.to_string())
+}
+
+/// Fetches a summary-only article's page, as the reader's button does.
+pub(super) fn page(folder: &DataFolder, out: &mut Output, id: i64) -> Result<(), CliError> {
+    use barg_core::feeds::pages::{self, PageFetch};
+    let state = out.opened_state(folder)?;
+    let fetched = runtime()?
+        .block_on(pages::fetch_article_page(
+            &state.library,
+            &state.fetcher(),
+            Some(&state.images),
+            id,
+            true,
+            now(),
+            &barg_core::feeds::Cancel::default(),
+        ))
+        .map_err(|error| {
+            let code = ipc::ErrorCode::from(error.code());
+            CliError(out.reason(code, &error.to_string()))
+        })?;
+    let (name, key) = match fetched {
+        PageFetch::Filled => ("filled", "cli-page-filled"),
+        PageFetch::NotSummary => ("not-summary", "cli-page-not-summary"),
+        PageFetch::Skipped => ("skipped", "cli-page-skipped"),
+    };
+    let text = out.message(key, None);
+    out.record(json!({ "id": id, "page": name }), || text)
 }

@@ -89,7 +89,8 @@ pub enum Command {
         #[command(subcommand)]
         action: RouteAction,
     },
-    /// Network checks: `check URL` says which way reaches it and why.
+    /// Network checks and bandwidth: `check URL` says which way reaches it
+    /// and why; `text-only on|off` stops syncs fetching pages and images.
     Net {
         #[command(subcommand)]
         action: NetAction,
@@ -116,6 +117,9 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Fetch a summary-only article's page (and its images, as its feed's
+    /// image policy says), whatever the bandwidth settings.
+    Page { id: i64 },
     /// Show one article's text.
     Show {
         id: i64,
@@ -172,11 +176,19 @@ pub enum FeedsAction {
     ImportOpml { path: PathBuf },
     /// Write every subscription to an OPML file.
     ExportOpml { path: PathBuf },
-    /// A feed's own route: direct, proxy, auto, or default (the settings').
+    /// A feed's own route: direct, proxy, auto, or default (its folder's,
+    /// else the settings').
     Route {
         id: i64,
         #[arg(value_enum)]
         route: RouteArg,
+    },
+    /// Which of a feed's images a sync downloads: all, first (of each
+    /// article) or none.
+    Images {
+        id: i64,
+        #[arg(value_enum)]
+        images: ImagesArg,
     },
 }
 
@@ -205,11 +217,37 @@ pub enum RouteAction {
         #[arg(value_enum)]
         preset: PresetArg,
     },
+    /// The route of a folder's feeds that have none of their own.
+    Folder {
+        folder: String,
+        #[arg(value_enum)]
+        route: RouteArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NetAction {
-    Check { url: String },
+    Check {
+        url: String,
+    },
+    /// Low bandwidth: syncs fetch feeds only, no pages and no images.
+    TextOnly {
+        #[arg(value_enum)]
+        state: Switch,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImagesArg {
+    All,
+    First,
+    None,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -218,6 +256,19 @@ pub enum RouteArg {
     Proxy,
     Auto,
     Default,
+}
+
+impl RouteArg {
+    /// The route it names; `None`: the default.
+    fn route(self) -> Option<barg_core::network::Route> {
+        use barg_core::network::Route;
+        match self {
+            RouteArg::Direct => Some(Route::Direct),
+            RouteArg::Proxy => Some(Route::Proxy),
+            RouteArg::Auto => Some(Route::Auto),
+            RouteArg::Default => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -300,9 +351,20 @@ fn execute(command: Command, folder: &DataFolder, out: &mut Output) -> Result<()
             };
             network::preset(folder, out, policy)
         }
+        Command::Route {
+            action:
+                RouteAction::Folder {
+                    folder: name,
+                    route,
+                },
+        } => network::folder_route(folder, out, &name, route.route()),
         Command::Net {
             action: NetAction::Check { url },
         } => network::check(folder, out, &url),
+        Command::Net {
+            action: NetAction::TextOnly { state },
+        } => network::text_only(folder, out, matches!(state, Switch::On)),
+        Command::Page { id } => feeds::page(folder, out, id),
         Command::Backup { file } => library::backup(folder, out, &file),
         Command::Restore { file } => library::restore(folder, out, &file),
         Command::Export {

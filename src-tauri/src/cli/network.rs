@@ -100,9 +100,60 @@ fn print_settings(out: &mut Output, settings: &NetworkSettings) -> Result<(), Cl
         Proxy::Manual { url, user: None } => url.clone(),
     };
     let policy: &str = settings.policy.into();
-    out.record(json!({ "proxy": settings.proxy, "policy": policy }), || {
-        format!("proxy: {proxy}\nroute: {policy}")
+    let mut text = format!("proxy: {proxy}\nroute: {policy}");
+    for (folder, route) in &settings.folder_routes {
+        text.push_str(&format!("\nroute of {folder}: {route}"));
+    }
+    if settings.text_only {
+        text.push_str("\ntext only");
+    }
+    out.record(
+        json!({
+            "proxy": settings.proxy,
+            "policy": policy,
+            "folderRoutes": settings.folder_routes,
+            "textOnly": settings.text_only,
+        }),
+        || text,
+    )
+}
+
+/// Changes the stored network settings and prints them.
+fn change_settings(
+    folder: &DataFolder,
+    out: &mut Output,
+    change: impl FnOnce(&mut NetworkSettings),
+) -> Result<(), CliError> {
+    let library = out.opened_library(folder)?;
+    let mut settings = library.network_settings().map_err(|e| out.error(e))?;
+    change(&mut settings);
+    library
+        .set_network_settings(&settings)
+        .map_err(|e| out.error(e))?;
+    print_settings(out, &settings)
+}
+
+/// The route of a folder's feeds that have none of their own; `None`
+/// gives the folder back to the default for everything.
+pub(super) fn folder_route(
+    folder: &DataFolder,
+    out: &mut Output,
+    name: &str,
+    route: Option<Route>,
+) -> Result<(), CliError> {
+    change_settings(folder, out, |settings| match route {
+        Some(route) => {
+            settings.folder_routes.insert(name.to_owned(), route);
+        }
+        None => {
+            settings.folder_routes.remove(name);
+        }
     })
+}
+
+/// Low bandwidth on or off.
+pub(super) fn text_only(folder: &DataFolder, out: &mut Output, on: bool) -> Result<(), CliError> {
+    change_settings(folder, out, |settings| settings.text_only = on)
 }
 
 pub(super) fn preset(
@@ -110,13 +161,7 @@ pub(super) fn preset(
     out: &mut Output,
     policy: Policy,
 ) -> Result<(), CliError> {
-    let library = out.opened_library(folder)?;
-    let mut settings = library.network_settings().map_err(|e| out.error(e))?;
-    settings.policy = policy;
-    library
-        .set_network_settings(&settings)
-        .map_err(|e| out.error(e))?;
-    print_settings(out, &settings)
+    change_settings(folder, out, |settings| settings.policy = policy)
 }
 
 pub(super) fn feed_route(

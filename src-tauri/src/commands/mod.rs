@@ -20,7 +20,9 @@ use crate::settings::{self, Settings};
 use crate::{now, AppState, Recovery, MAIN_WINDOW};
 
 mod network;
+mod pages;
 pub use network::*;
+pub use pages::*;
 
 /// Runs blocking library work on the blocking pool, so the UI thread and the
 /// async runtime never wait on SQLite.
@@ -58,10 +60,17 @@ pub async fn get_article(
         article.summary.title = barg_core::persian::repair_text(&article.summary.title);
         article.body_html = barg_core::persian::repair_html(&article.body_html);
     }
+    let urls = barg_core::feeds::images::image_urls(&article.body_html);
+    let cache = state.images.clone();
+    let images_missing =
+        on_library(&state, move |library| cache.missing_count(library, &urls)).await?;
     // Images load from the offline cache only, never from the network.
     article.body_html =
         barg_core::feeds::images::point_images_at_cache(&article.body_html, &crate::image_prefix());
-    Ok(article.into())
+    Ok(ipc::Article {
+        images_missing,
+        ..article.into()
+    })
 }
 
 #[tauri::command]

@@ -209,6 +209,8 @@ pub struct ArticleSummary {
     pub bookmarked_at: Option<i64>,
     pub source_id: i64,
     pub read: bool,
+    /// Only its feed's summary is stored: its page is still to be had.
+    pub summary_only: bool,
 }
 
 impl From<barg_core::ArticleSummary> for ArticleSummary {
@@ -226,6 +228,7 @@ impl From<barg_core::ArticleSummary> for ArticleSummary {
             bookmarked_at: a.bookmarked_at,
             source_id: a.source_id,
             read: a.read,
+            summary_only: a.summary_only,
         }
     }
 }
@@ -249,6 +252,9 @@ pub struct Article {
     pub tags: Vec<String>,
     /// The bookmark's note; null when there is none.
     pub note: Option<String>,
+    /// Images in the text that are not in the offline cache (the reader
+    /// offers to fetch them).
+    pub images_missing: u32,
 }
 
 impl From<barg_core::Article> for Article {
@@ -264,6 +270,7 @@ impl From<barg_core::Article> for Article {
             body_html: a.body_html,
             dir: a.dir.into(),
             lang: a.language,
+            images_missing: 0,
         }
     }
 }
@@ -383,6 +390,8 @@ pub struct Source {
     /// Subscribed while its address could not be reached: the first sync
     /// that reaches it fetches it.
     pub pending: bool,
+    /// Which of its articles' images a sync downloads.
+    pub images: ImagePolicy,
 }
 
 impl From<barg_core::Source> for Source {
@@ -402,6 +411,7 @@ impl From<barg_core::Source> for Source {
             route: s.route.map(Route::from),
             route_worked: s.route_worked.map(Way::from),
             pending: s.pending,
+            images: s.images.into(),
         }
     }
 }
@@ -478,6 +488,12 @@ pub struct ExportReport {
 
 impl From<barg_core::feeds::subscribe::AddError> for CommandError {
     fn from(error: barg_core::feeds::subscribe::AddError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+impl From<barg_core::feeds::pages::PageError> for CommandError {
+    fn from(error: barg_core::feeds::pages::PageError) -> Self {
         Self::new(error.code(), error.to_string())
     }
 }

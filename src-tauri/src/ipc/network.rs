@@ -1,5 +1,7 @@
 //! The wire types of routes and the network settings.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,6 +87,12 @@ pub struct NetworkSettings {
     /// "" for none. The password is never part of the settings.
     pub proxy_user: String,
     pub policy: RoutePolicy,
+    /// The route of the feeds in a folder that have none of their own.
+    #[serde(default)]
+    pub folder_routes: BTreeMap<String, Route>,
+    /// Low bandwidth: syncs fetch no article pages and no images.
+    #[serde(default)]
+    pub text_only: bool,
 }
 
 impl From<net::NetworkSettings> for NetworkSettings {
@@ -104,6 +112,12 @@ impl From<net::NetworkSettings> for NetworkSettings {
                 net::Policy::Auto => RoutePolicy::Auto,
                 net::Policy::Iran => RoutePolicy::Iran,
             },
+            folder_routes: settings
+                .folder_routes
+                .into_iter()
+                .map(|(folder, route)| (folder, route.into()))
+                .collect(),
+            text_only: settings.text_only,
         }
     }
 }
@@ -137,7 +151,68 @@ impl NetworkSettings {
                 RoutePolicy::Auto => net::Policy::Auto,
                 RoutePolicy::Iran => net::Policy::Iran,
             },
+            folder_routes: self
+                .folder_routes
+                .iter()
+                .map(|(folder, route)| (folder.clone(), (*route).into()))
+                .collect(),
+            text_only: self.text_only,
         })
+    }
+}
+
+/// Which images of a feed's articles a sync downloads.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImagePolicy {
+    All,
+    /// The first image of each article.
+    First,
+    None,
+}
+
+impl From<barg_core::feeds::ImagePolicy> for ImagePolicy {
+    fn from(policy: barg_core::feeds::ImagePolicy) -> Self {
+        use barg_core::feeds::ImagePolicy as Core;
+        match policy {
+            Core::All => ImagePolicy::All,
+            Core::First => ImagePolicy::First,
+            Core::None => ImagePolicy::None,
+        }
+    }
+}
+
+impl From<ImagePolicy> for barg_core::feeds::ImagePolicy {
+    fn from(policy: ImagePolicy) -> Self {
+        use barg_core::feeds::ImagePolicy as Core;
+        match policy {
+            ImagePolicy::All => Core::All,
+            ImagePolicy::First => Core::First,
+            ImagePolicy::None => Core::None,
+        }
+    }
+}
+
+/// What asking for an article's page did.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageFetch {
+    /// The page's text replaced the summary.
+    Filled,
+    /// The article is not a summary.
+    NotSummary,
+    /// Not fetched on opening: text only, or the feed fetches no pages.
+    Skipped,
+}
+
+impl From<barg_core::feeds::pages::PageFetch> for PageFetch {
+    fn from(fetch: barg_core::feeds::pages::PageFetch) -> Self {
+        use barg_core::feeds::pages::PageFetch as Core;
+        match fetch {
+            Core::Filled => PageFetch::Filled,
+            Core::NotSummary => PageFetch::NotSummary,
+            Core::Skipped => PageFetch::Skipped,
+        }
     }
 }
 

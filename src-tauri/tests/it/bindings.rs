@@ -56,6 +56,8 @@ fn typescript() -> String {
         ipc::WayCheck::decl(&cfg),
         ipc::NetworkCheck::decl(&cfg),
         ipc::PasswordKept::decl(&cfg),
+        ipc::ImagePolicy::decl(&cfg),
+        ipc::PageFetch::decl(&cfg),
         settings::Language::decl(&cfg),
         settings::Theme::decl(&cfg),
         settings::Digits::decl(&cfg),

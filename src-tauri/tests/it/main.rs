@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bandwidth;
 mod bindings;
 mod cli;
 mod commands;

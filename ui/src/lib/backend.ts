@@ -109,6 +109,26 @@ export async function setFeedRoute(id: number, route: ipc.Route | null): Promise
   await call('set_feed_route', { id, route });
 }
 
+/** Which of a feed's article images a sync downloads (`first`: the first of each article). */
+export async function setFeedImages(id: number, images: ipc.ImagePolicy): Promise<void> {
+  await call<null>('set_feed_images', { id, images });
+}
+
+/**
+ * Fetches a summary-only article's page and stores its text in place of the
+ * summary. `asked`: the user pressed the button (always fetches); otherwise
+ * the article was just opened, and text only or the feed's full-text switch
+ * off makes the backend skip it.
+ */
+export function fetchArticlePage(id: number, asked: boolean): Promise<ipc.PageFetch> {
+  return call('fetch_article_page', { id, asked });
+}
+
+/** Fetches the article's images the offline cache lacks; resolves to how many are still missing. */
+export function fetchArticleImages(id: number): Promise<number> {
+  return call('fetch_article_images', { id });
+}
+
 export function networkSettings(): Promise<ipc.NetworkSettings> {
   return call('network_settings');
 }

@@ -210,6 +210,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         bookmarked_at: row.get(6)?,
         source_id: row.get(8)?,
         read: row.get(9)?,
+        summary_only: row.get(10)?,
     })
 }
 

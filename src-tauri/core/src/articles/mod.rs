@@ -99,6 +99,8 @@ pub struct ArticleSummary {
     pub bookmarked_at: Option<Timestamp>,
     pub source_id: i64,
     pub read: bool,
+    /// Only its feed's summary is stored: its page is still to be had.
+    pub summary_only: bool,
 }
 
 /// One article, as the reader shows it.
@@ -161,10 +163,10 @@ impl Default for ArticleFilter {
 pub const MAX_PAGE: u32 = 500;
 
 pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.title, s.title, a.published_at, a.fetched_at, \
-     substr(a.body_text, 1, 600), b.created_at, a.direction, a.source_id, a.read_at IS NOT NULL";
+     substr(a.body_text, 1, 600), b.created_at, a.direction, a.source_id, a.read_at IS NOT NULL, a.summary_only";
 
 /// How many columns [`SUMMARY_COLUMNS`] has; a query's own columns follow.
-pub(crate) const SUMMARY_COLUMN_COUNT: usize = 10;
+pub(crate) const SUMMARY_COLUMN_COUNT: usize = 11;
 
 impl Library {
     /// The id of a well-known source, creating it if needed.
@@ -199,6 +201,42 @@ impl Library {
     }
 }
 
+/// Which images of a feed's articles a sync downloads (low bandwidth: the
+/// reader fetches the others when asked).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum ImagePolicy {
+    #[default]
+    All,
+    /// The first image of each article (its picture, usually).
+    First,
+    None,
+}
+
+impl ImagePolicy {
+    /// Those of an article's image addresses this policy downloads.
+    pub fn pick(self, mut urls: Vec<String>) -> Vec<String> {
+        match self {
+            ImagePolicy::All => urls,
+            ImagePolicy::First => {
+                urls.truncate(1);
+                urls
+            }
+            ImagePolicy::None => Vec::new(),
+        }
+    }
+}
+
 /// A source as the source filter lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -221,6 +259,8 @@ pub struct Source {
     pub route_worked: Option<crate::network::Way>,
     /// Subscribed while unreachable; fetched by the first sync that reaches it.
     pub pending: bool,
+    /// Which of its articles' images a sync downloads.
+    pub images: ImagePolicy,
 }
 
 impl Library {
@@ -233,7 +273,7 @@ impl Library {
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL),
                         CASE WHEN s.kind = 'feed' THEN s.locator END, s.site_url, s.folder,
                         s.last_success_at, s.last_error_code, s.fetch_full_text,
-                        s.route, s.route_worked, s.pending
+                        s.route, s.route_worked, s.pending, s.images
                  FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
@@ -257,6 +297,7 @@ impl Library {
                     route: r.get::<_, Option<String>>(11)?.and_then(|s| s.parse().ok()),
                     route_worked: r.get::<_, Option<String>>(12)?.and_then(|s| s.parse().ok()),
                     pending: r.get(13)?,
+                    images: r.get::<_, String>(14)?.parse().unwrap_or_default(),
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

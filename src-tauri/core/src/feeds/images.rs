@@ -20,6 +20,8 @@ use crate::{Code, Library, LibraryError, Timestamp};
 /// Images larger than this are not kept.
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 
+pub use crate::articles::ImagePolicy;
+
 /// Images fetched at once.
 const CONCURRENT_FETCHES: usize = 8;
 
@@ -122,6 +124,17 @@ impl ImageCache {
                 mime.unwrap_or_else(|| "application/octet-stream".into()),
             )
         }))
+    }
+
+    /// How many of `urls` the cache lacks (the reader offers to fetch them).
+    pub fn missing_count(&self, library: &Library, urls: &[String]) -> Result<u32, LibraryError> {
+        let mut missing = 0;
+        for url in urls {
+            if self.lookup(library, url)?.is_none() {
+                missing += 1;
+            }
+        }
+        Ok(missing)
     }
 
     /// Downloads the images of these articles that the cache lacks, then

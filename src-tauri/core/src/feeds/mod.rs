@@ -16,6 +16,7 @@ pub mod discover;
 pub mod fetch;
 pub mod images;
 pub mod opml;
+pub mod pages;
 pub mod subscribe;
 pub mod sync;
 pub mod web_page;
@@ -24,6 +25,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
+
+pub use images::ImagePolicy;
 
 use crate::network;
 #[cfg(doc)]
@@ -107,6 +110,7 @@ pub struct Feed {
     /// Subscribed while unreachable: `url` may be a page that announces the
     /// feed, and the title is a stand-in until the first fetch.
     pub pending: bool,
+    pub images: ImagePolicy,
 }
 
 /// What storing one fetch of a feed did.
@@ -217,7 +221,8 @@ impl Library {
     pub fn feeds(&self, only: Option<i64>) -> Result<Vec<Feed>, LibraryError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route, pending
+                "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route, pending,
+                        images
                  FROM sources WHERE kind = 'feed' AND (?1 IS NULL OR id = ?1) ORDER BY title",
             )?;
             let rows = stmt.query_map([only], |r| {
@@ -233,6 +238,7 @@ impl Library {
                     fetch_full_text: r.get(6)?,
                     route: r.get::<_, Option<String>>(7)?.and_then(|s| s.parse().ok()),
                     pending: r.get(8)?,
+                    images: r.get::<_, String>(9)?.parse().unwrap_or_default(),
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -287,6 +293,11 @@ impl Library {
     /// Whether sync fetches the article page when an item has only a summary.
     pub fn set_fetch_full_text(&self, id: i64, on: bool) -> Result<(), LibraryError> {
         self.update_source(id, "fetch_full_text = ?2", on)
+    }
+
+    /// Which of the feed's images a sync downloads.
+    pub fn set_feed_images(&self, id: i64, images: ImagePolicy) -> Result<(), LibraryError> {
+        self.update_source(id, "images = ?2", <&str>::from(images))
     }
 
     fn update_source(
@@ -376,6 +387,7 @@ impl Library {
             network::Way,
             Vec<ReadyArticle<'a>>,
             NewTerms,
+            Vec<bool>,
         );
         let mut ready: Vec<Ready<'_>> = fetches
             .into_iter()
@@ -386,20 +398,29 @@ impl Library {
                     .iter()
                     .zip(f.derived)
                     .map(|(article, form)| ReadyArticle { article, form });
-                (f.source_id, f.validators, f.via, items.collect(), f.words)
+                (
+                    f.source_id,
+                    f.validators,
+                    f.via,
+                    items.collect(),
+                    f.words,
+                    f.summaries,
+                )
             })
             .collect();
         self.write_indexing(|tx, terms| {
             ready
                 .iter_mut()
-                .map(|(source_id, validators, via, items, words)| {
+                .map(|(source_id, validators, via, items, words, summaries)| {
                     let words = std::mem::take(words);
                     let fetched = Fetched {
                         validators,
                         via: *via,
                         now,
                     };
-                    store_fetch(tx, *source_id, items, fetched, words, terms)
+                    let stored = store_fetch(tx, *source_id, items, fetched, words, terms)?;
+                    mark_summaries(tx, &stored, summaries)?;
+                    Ok(stored)
                 })
                 .collect()
         })
@@ -455,6 +476,27 @@ pub(crate) struct FeedFetch<'a> {
     /// takes them whole when every item is stored (a feed seen for the first
     /// time), and otherwise only the words of the items it stored.
     pub words: NewTerms,
+    /// Whether each item is only its feed's summary (its page not had);
+    /// empty: none is.
+    pub summaries: Vec<bool>,
+}
+
+/// Records which of the items just stored are only their feed's summary.
+fn mark_summaries(
+    tx: &rusqlite::Transaction<'_>,
+    stored: &StoredItems,
+    summaries: &[bool],
+) -> Result<(), LibraryError> {
+    let mut stmt = tx.prepare_cached("UPDATE articles SET summary_only = ?2 WHERE id = ?1")?;
+    let updated: std::collections::HashSet<i64> = stored.updated.iter().copied().collect();
+    for &(n, id) in &stored.fresh {
+        let summary = summaries.get(n).copied().unwrap_or(false);
+        // A new article starts whole (the column's default).
+        if summary || updated.contains(&id) {
+            stmt.execute(params![id, summary])?;
+        }
+    }
+    Ok(())
 }
 
 /// How and when a feed was fetched, recorded with its items.

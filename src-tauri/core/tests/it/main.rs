@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bandwidth;
 mod faults;
 mod fuzz_corpus;
 mod hostile;

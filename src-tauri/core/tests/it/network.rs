@@ -27,7 +27,18 @@ fn limits() -> Limits {
 }
 
 fn fetcher(policy: Policy, proxy: Proxy, password: Option<&str>) -> Arc<Fetcher> {
-    Arc::new(Fetcher::with_network(limits(), NetworkSettings { proxy, policy }, password).unwrap())
+    Arc::new(
+        Fetcher::with_network(
+            limits(),
+            NetworkSettings {
+                proxy,
+                policy,
+                ..Default::default()
+            },
+            password,
+        )
+        .unwrap(),
+    )
 }
 
 fn manual(url: String, user: Option<&str>) -> Proxy {
@@ -343,6 +354,47 @@ async fn a_feeds_own_route_overrides_the_default() {
         site.proxied_hits(),
         1,
         "back on the default, it goes direct"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_folders_route_takes_its_feeds_unless_a_feed_has_its_own() {
+    let proxy = RunningProxy::http(None);
+    let site = TestServer::start();
+    for path in ["/abroad.xml", "/own.xml", "/home.xml"] {
+        site.route(path, Serve::body(feed_xml(), "application/rss+xml"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let library = open(&dir);
+    let abroad = library
+        .add_feed(&site.url("/abroad.xml"), "abroad", None, Some("خارجی"), NOW)
+        .unwrap();
+    let own = library
+        .add_feed(&site.url("/own.xml"), "own", None, Some("خارجی"), NOW)
+        .unwrap();
+    library.set_route(own, Some(Route::Direct)).unwrap();
+    let home = library
+        .add_feed(&site.url("/home.xml"), "home", None, None, NOW)
+        .unwrap();
+    // Everything direct, but the folder «خارجی» through the proxy.
+    let settings = NetworkSettings {
+        proxy: manual(format!("http://127.0.0.1:{}", proxy.port), None),
+        policy: Policy::Direct,
+        folder_routes: [("خارجی".to_owned(), Route::Proxy)].into(),
+        ..Default::default()
+    };
+    let fetcher = Arc::new(Fetcher::with_network(limits(), settings, None).unwrap());
+    let report = sync_all(&library, &fetcher).await;
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(
+        site.proxied_hits(),
+        1,
+        "only the folder's feed without a route of its own went through the proxy"
+    );
+    assert_eq!(
+        [abroad, own, home].map(|id| feed_state(&library, id).route_worked),
+        [Some(Way::Proxy), Some(Way::Direct), Some(Way::Direct)],
+        "each feed's menu says which way it came"
     );
 }
 

@@ -12,6 +12,7 @@ mod proxies;
 #[path = "../../../../src-tauri/core/tests/it/support/server.rs"]
 mod server;
 
+mod bandwidth;
 mod feeds;
 mod first_start;
 mod hostile;

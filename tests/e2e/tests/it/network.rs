@@ -167,6 +167,9 @@ async fn a_socks5_proxy_and_the_iran_preset_read_a_filtered_feed_and_an_outage_i
         )
         .await?;
     window.find("[data-testid=network-settings]").await?;
+    window
+        .eval("document.querySelector('[data-testid=network-settings]').scrollIntoView({ block: 'start' })")
+        .await?;
     window.screenshot("network-settings-en").await?;
     window.click("[data-testid=nav-library]").await?;
     let notice = window.text_of("[data-testid=offline-notice]").await?;

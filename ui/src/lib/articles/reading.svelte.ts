@@ -1,7 +1,8 @@
-// Read state and reading positions changed in this session, shared by every
-// view that shows an article: the row in the list turns read when the reader
-// marks it, and the sources pane's unread counts follow without a reload.
-import { SvelteMap } from 'svelte/reactivity';
+// Read state, reading positions and fetched pages changed in this session,
+// shared by every view that shows an article: the row in the list turns read
+// when the reader marks it (and loses its summary mark when the reader fetched
+// the page), and the sources pane's unread counts follow without a reload.
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { setRead, toBackendError } from '../backend';
 
 type Readable = { id: number; read: boolean; sourceId: number };
@@ -11,6 +12,8 @@ const changed = new SvelteMap<number, boolean>();
 const unreadDelta = new SvelteMap<number, number>();
 /** Positions saved in this session, newer than what an article was loaded with. */
 const positions = new Map<number, number>();
+/** Articles whose page took the place of their summary in this session. */
+const filled = new SvelteSet<number>();
 
 /** Whether `article` is read, counting changes made since it was loaded. */
 export function isRead(article: { id: number; read: boolean }): boolean {
@@ -59,4 +62,14 @@ export function readingPosition(article: { id: number; readingPosition?: number 
 
 export function rememberPosition(id: number, position: number): void {
   positions.set(id, position);
+}
+
+/** Whether only `article`'s summary is stored, counting pages fetched since it was loaded. */
+export function isSummary(article: { id: number; summaryOnly: boolean }): boolean {
+  return article.summaryOnly && !filled.has(article.id);
+}
+
+/** The article's page was fetched: it is a summary no more, wherever it shows. */
+export function notePageFilled(id: number): void {
+  filled.add(id);
 }

@@ -31,6 +31,7 @@ function source(id: number, folder: string | null, kind: Source['kind'] = 'feed'
     route: null,
     routeWorked: null,
     pending: false,
+    images: 'all',
   };
 }
 

@@ -31,7 +31,11 @@ fetchedAt: number,
 /**
  * The first line of the text.
  */
-snippet: string, snippetDir: Direction, bookmarked: boolean, bookmarkedAt: number | null, sourceId: number, read: boolean, };
+snippet: string, snippetDir: Direction, bookmarked: boolean, bookmarkedAt: number | null, sourceId: number, read: boolean, 
+/**
+ * Only its feed's summary is stored: its page is still to be had.
+ */
+summaryOnly: boolean, };
 
 export type Article = { url: string | null, author: string | null, 
 /**
@@ -53,7 +57,12 @@ tags: Array<string>,
 /**
  * The bookmark's note; null when there is none.
  */
-note: string | null, id: number, title: string, titleDir: Direction, sourceTitle: string, 
+note: string | null, 
+/**
+ * Images in the text that are not in the offline cache (the reader
+ * offers to fetch them).
+ */
+imagesMissing: number, id: number, title: string, titleDir: Direction, sourceTitle: string, 
 /**
  * Unix seconds.
  */
@@ -65,7 +74,11 @@ fetchedAt: number,
 /**
  * The first line of the text.
  */
-snippet: string, snippetDir: Direction, bookmarked: boolean, bookmarkedAt: number | null, sourceId: number, read: boolean, };
+snippet: string, snippetDir: Direction, bookmarked: boolean, bookmarkedAt: number | null, sourceId: number, read: boolean, 
+/**
+ * Only its feed's summary is stored: its page is still to be had.
+ */
+summaryOnly: boolean, };
 
 export type SearchQuery = { text: string, limit: number, offset: number, sourceId: number | null, bookmarkedOnly: boolean, unreadOnly: boolean, 
 /**
@@ -124,7 +137,11 @@ routeWorked: Way | null,
  * Subscribed while its address could not be reached: the first sync
  * that reaches it fetches it.
  */
-pending: boolean, };
+pending: boolean, 
+/**
+ * Which of its articles' images a sync downloads.
+ */
+images: ImagePolicy, };
 
 export type ImportProgress = { filesDone: number, filesTotal: number, added: number, duplicates: number, failed: number, currentFile: string, };
 
@@ -196,7 +213,15 @@ proxyUrl: string,
 /**
  * "" for none. The password is never part of the settings.
  */
-proxyUser: string, policy: RoutePolicy, };
+proxyUser: string, policy: RoutePolicy, 
+/**
+ * The route of the feeds in a folder that have none of their own.
+ */
+folderRoutes: { [key in string]: Route }, 
+/**
+ * Low bandwidth: syncs fetch no article pages and no images.
+ */
+textOnly: boolean, };
 
 export type WayCheck = { way: Way, 
 /**
@@ -207,6 +232,10 @@ error: CommandError | null, };
 export type NetworkCheck = { route: Route, ways: Array<WayCheck>, };
 
 export type PasswordKept = "store" | "session";
+
+export type ImagePolicy = "all" | "first" | "none";
+
+export type PageFetch = "filled" | "not-summary" | "skipped";
 
 export type Language = "fa" | "en";
 

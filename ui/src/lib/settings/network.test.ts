@@ -1,8 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import type { NetworkCheck, NetworkSettings } from '../backend';
-import { networkToSave, policyUsesProxy, PROXY_KINDS, proxyProblem, ROUTE_POLICIES, sameNetwork, wayLines } from './network';
+import type { NetworkCheck, NetworkSettings, Source } from '../backend';
+import {
+  folderRouteChoice,
+  NETWORK_DEFAULTS,
+  networkToSave,
+  policyUsesProxy,
+  PROXY_KINDS,
+  proxyProblem,
+  ROUTE_CHOICES,
+  ROUTE_POLICIES,
+  routedFolders,
+  sameNetwork,
+  wayLines,
+  withFolderRoute,
+} from './network';
 
-const manual = (proxyUrl: string, proxyUser = ''): NetworkSettings => ({ proxyKind: 'manual', proxyUrl, proxyUser, policy: 'iran' });
+const rest = { folderRoutes: {}, textOnly: false } as const;
+
+const manual = (proxyUrl: string, proxyUser = ''): NetworkSettings => ({ proxyKind: 'manual', proxyUrl, proxyUser, policy: 'iran', ...rest });
 
 describe('the proxy address', () => {
   test('each scheme the backend takes passes, with or without a user', () => {
@@ -35,8 +50,8 @@ describe('the proxy address', () => {
   });
 
   test('without a manual proxy there is no address to check', () => {
-    expect(proxyProblem({ proxyKind: 'none', proxyUrl: 'garbage', proxyUser: '', policy: 'direct' }), 'none').toBeNull();
-    expect(proxyProblem({ proxyKind: 'system', proxyUrl: '', proxyUser: '', policy: 'iran' }), 'the system’s').toBeNull();
+    expect(proxyProblem({ proxyKind: 'none', proxyUrl: 'garbage', proxyUser: '', policy: 'direct', ...rest }), 'none').toBeNull();
+    expect(proxyProblem({ proxyKind: 'system', proxyUrl: '', proxyUser: '', policy: 'iran', ...rest }), 'the system’s').toBeNull();
   });
 });
 
@@ -47,12 +62,20 @@ describe('saving the network settings', () => {
       proxyUrl: 'socks5h://127.0.0.1:1080',
       proxyUser: 'me',
       policy: 'iran',
+      folderRoutes: {},
+      textOnly: false,
     });
   });
 
   test('an address typed before another kind was chosen is not sent', () => {
-    const form: NetworkSettings = { proxyKind: 'system', proxyUrl: 'socks5h://127.0.0.1:1080', proxyUser: 'me', policy: 'auto' };
-    expect(networkToSave(form), 'the backend stores "" unless manual').toEqual({ proxyKind: 'system', proxyUrl: '', proxyUser: '', policy: 'auto' });
+    const form: NetworkSettings = { proxyKind: 'system', proxyUrl: 'socks5h://127.0.0.1:1080', proxyUser: 'me', policy: 'auto', ...rest };
+    expect(networkToSave(form), 'the backend stores "" unless manual').toEqual({
+      proxyKind: 'system',
+      proxyUrl: '',
+      proxyUser: '',
+      policy: 'auto',
+      ...rest,
+    });
   });
 
   test('the form is unchanged until what it would save differs', () => {
@@ -62,7 +85,7 @@ describe('saving the network settings', () => {
     expect(sameNetwork({ ...saved, policy: 'auto' }, saved), 'another preset').toBe(false);
     expect(sameNetwork({ ...saved, proxyUser: 'me' }, saved), 'a user added').toBe(false);
     expect(sameNetwork({ ...saved, proxyKind: 'none' }, saved), 'the proxy turned off').toBe(false);
-    const none: NetworkSettings = { proxyKind: 'none', proxyUrl: '', proxyUser: '', policy: 'direct' };
+    const none: NetworkSettings = { proxyKind: 'none', proxyUrl: '', proxyUser: '', policy: 'direct', ...rest };
     expect(sameNetwork({ ...none, proxyUrl: 'http://x:1' }, none), 'an address typed, then the kind set back to none').toBe(true);
   });
 
@@ -75,6 +98,61 @@ describe('saving the network settings', () => {
   test('only the direct preset sends nothing through the proxy', () => {
     expect(policyUsesProxy('direct'), 'nothing through the proxy').toBe(false);
     for (const policy of ['iran', 'all-proxy', 'auto'] as const) expect(policyUsesProxy(policy), `${policy} uses the proxy`).toBe(true);
+  });
+});
+
+describe('text only', () => {
+  test('is off until turned on, and is saved with the rest', () => {
+    expect(NETWORK_DEFAULTS.textOnly, 'a new library fetches pages and images').toBe(false);
+    const saved = manual('socks5h://127.0.0.1:1080');
+    const form = { ...saved, textOnly: true };
+    expect(sameNetwork(form, saved), 'turning it on is a change to save').toBe(false);
+    expect(networkToSave(form).textOnly, 'the switch goes to the backend').toBe(true);
+  });
+});
+
+describe('the routes of folders', () => {
+  function source(folder: string | null, kind: Source['kind'] = 'feed'): Pick<Source, 'kind' | 'folder'> {
+    return { kind, folder };
+  }
+
+  test('every folder a feed is filed in is offered once, in alphabetical order', () => {
+    const sources = [source('خبر'), source('Tech'), source('خبر'), source(null), source('  ورزش '), source('علم')];
+    expect(routedFolders(sources, 'fa'), 'one select per folder, names trimmed as the sources pane shows them').toEqual([
+      'خبر',
+      'علم',
+      'ورزش',
+      'Tech',
+    ]);
+    expect(routedFolders(sources, 'en'), 'the English order').toEqual(['Tech', 'خبر', 'علم', 'ورزش']);
+  });
+
+  test('with no folders there is nothing to offer', () => {
+    expect(routedFolders([], 'fa'), 'an empty library').toEqual([]);
+    expect(routedFolders([source(null), source('   ')], 'fa'), 'feeds in no folder').toEqual([]);
+    expect(routedFolders([source('کتاب', 'file')], 'fa'), 'only feeds are routed').toEqual([]);
+  });
+
+  test('a folder without a route follows the preset', () => {
+    expect(folderRouteChoice(manual(''), 'خبر'), 'no key').toBe('default');
+    const settings = { ...manual(''), folderRoutes: { خبر: 'proxy' as const } };
+    expect(folderRouteChoice(settings, 'خبر'), 'its own route').toBe('proxy');
+    expect(ROUTE_CHOICES[0], 'the default is offered first').toBe('default');
+  });
+
+  test('choosing a route sets the folder’s key, the default takes it out', () => {
+    const saved: NetworkSettings = { ...manual(''), folderRoutes: { خارجی: 'proxy', old: 'direct' } };
+    const chosen = withFolderRoute(saved, 'خبر', 'auto');
+    expect(chosen.folderRoutes, 'a new key, the others kept').toEqual({ خارجی: 'proxy', old: 'direct', خبر: 'auto' });
+    expect(saved.folderRoutes, 'the saved settings are not changed in place').toEqual({ خارجی: 'proxy', old: 'direct' });
+    expect(sameNetwork(chosen, saved), 'a folder route chosen is a change to save').toBe(false);
+    const back = withFolderRoute(chosen, 'خبر', 'default');
+    expect(back.folderRoutes, 'no key rather than a null route').toEqual({ خارجی: 'proxy', old: 'direct' });
+    expect(sameNetwork(back, saved), 'set back to the default, nothing to save').toBe(true);
+    expect(networkToSave(withFolderRoute(saved, 'خارجی', 'direct')).folderRoutes, 'sent with the settings').toEqual({
+      خارجی: 'direct',
+      old: 'direct',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ErrorCode, Source } from '../backend';
 import { ICONS } from '../icons/icons';
-import { MARK_ICONS, MARK_TESTIDS, ROUTE_CHOICES, routeChoice, routeOf, sourceMark, type SourceMark } from './routes';
+import { IMAGE_CHOICES, MARK_ICONS, MARK_TESTIDS, ROUTE_CHOICES, routeChoice, routeOf, sourceMark, type SourceMark } from './routes';
 
 function feed(lastErrorCode: ErrorCode | null, kind: Source['kind'] = 'feed'): Pick<Source, 'kind' | 'lastErrorCode'> {
   return { kind, lastErrorCode };
@@ -18,6 +18,12 @@ describe("a feed's route", () => {
       expect(routeChoice(routeOf(choice)), `${choice} round-trips`).toBe(choice);
     }
     expect(ROUTE_CHOICES, 'the default first, then the three routes').toEqual(['default', 'direct', 'proxy', 'auto']);
+  });
+});
+
+describe("a feed's images", () => {
+  test('every policy of the wire type is offered, the most images first', () => {
+    expect(IMAGE_CHOICES, 'all, the first of each article, none').toEqual(['all', 'first', 'none']);
   });
 });
 

@@ -1,23 +1,15 @@
-// A feed's route as its menu offers it, and how the sources pane marks a
-// feed that did not come: kept out by the filter, stopped at the proxy, or
-// broken in another way.
-import type { Route, Source } from '../backend';
+// A feed's route and images as its menu offers them, and how the sources
+// pane marks a feed that did not come: kept out by the filter, stopped at the
+// proxy, or broken in another way.
+import type { ImagePolicy, Source } from '../backend';
 import { isFeed } from '../feeds/folders';
 import type { IconName } from '../icons/icons';
 
-/** A feed's own route, or `default`: the network settings' preset decides. */
-export type RouteChoice = Route | 'default';
+// A feed's route choice is the one a folder's takes in the network settings.
+export { ROUTE_CHOICES, routeChoice, routeOf, type RouteChoice } from '../settings/network';
 
-export const ROUTE_CHOICES: readonly RouteChoice[] = ['default', 'direct', 'proxy', 'auto'];
-
-export function routeChoice(route: Route | null): RouteChoice {
-  return route ?? 'default';
-}
-
-/** What the backend takes for a choice: null is the settings' default. */
-export function routeOf(choice: RouteChoice): Route | null {
-  return choice === 'default' ? null : choice;
-}
+/** Which of a feed's images a sync downloads, in the order its menu offers them: most first. */
+export const IMAGE_CHOICES: readonly ImagePolicy[] = ['all', 'first', 'none'];
 
 /** Why a feed's last fetch failed, as the pane tells them apart. */
 export type SourceMark = 'filtered' | 'proxy-problem' | 'failed';

@@ -10,18 +10,14 @@ use super::writer::ToStore;
 use super::{FeedDone, FeedError};
 use crate::feeds::discover;
 use crate::feeds::fetch::{Body, FetchError, Fetched, Fetcher};
-use crate::feeds::images::image_urls;
+use crate::feeds::images::{image_urls, ImagePolicy};
+use crate::feeds::pages::{self, MAX_PAGES_PER_FEED};
 use crate::feeds::{blocking, Cancel, Feed};
-use crate::ingest::{decode, feed as feed_format, html};
+use crate::ingest::{decode, feed as feed_format};
 use crate::network::Route;
 use crate::store::terms::NewTerms;
 use crate::store::{content_hash, derive_version, IndexedForm};
 use crate::{Code, Library, NewArticle, Timestamp};
-
-/// Items whose text is shorter than this are taken for summaries.
-const SUMMARY_CHARS: usize = 600;
-/// At most this many article pages are fetched per feed and sync.
-const MAX_PAGES_PER_FEED: usize = 20;
 
 /// Syncs one feed: fetch, parse, drop what the library has, full text,
 /// derive, then wait for the writer to store it.
@@ -35,24 +31,45 @@ pub(super) async fn sync_feed(
     cancel: &Cancel,
 ) -> Result<FeedDone, FeedError> {
     let network_permit = budget.network.acquire().await;
+    let settings = fetcher.network();
+    let route = settings.feed_route(feed.route, feed.folder.as_deref());
+    // Low bandwidth: text only fetches no pages and no images.
+    let (fetch_pages, image_policy) = match settings.text_only {
+        true => (false, ImagePolicy::None),
+        false => (feed.fetch_full_text, feed.images),
+    };
     let body = match fetcher
-        .get_by(&feed.url, Some(&feed.validators), feed.route, cancel)
+        .get_by(&feed.url, Some(&feed.validators), route, cancel)
         .await?
     {
         Fetched::NotModified => {
-            let library = Arc::clone(library);
+            let library_for_write = Arc::clone(library);
             let id = feed.id;
-            blocking(move || library.record_feed_unchanged(id, now)).await?;
+            blocking(move || library_for_write.record_feed_unchanged(id, now)).await?;
+            let filled = match fetch_pages {
+                true => {
+                    pages::fill_stored_summaries(
+                        library,
+                        fetcher,
+                        id,
+                        route,
+                        MAX_PAGES_PER_FEED,
+                        cancel,
+                    )
+                    .await?
+                }
+                false => Vec::new(),
+            };
             return Ok(FeedDone {
                 added: 0,
                 updated: 0,
-                images: Vec::new(),
+                images: pick_images(filled, image_policy),
             });
         }
         Fetched::Body(body) => body,
     };
     let body = if feed.pending {
-        pending_feed_body(fetcher, feed, body, cancel).await?
+        pending_feed_body(fetcher, route, body, cancel).await?
     } else {
         body
     };
@@ -78,15 +95,30 @@ pub(super) async fn sync_feed(
         .await?;
     }
     let mut fresh = fresh_items(library, feed.id, parsed.items).await?;
-    if feed.fetch_full_text && !summaries(&fresh.items).is_empty() {
+    let short = summaries(&fresh.items);
+    let mut filled = Vec::new();
+    if fetch_pages {
         drop(parse_permit);
-        let still_summaries = fetch_full_text(fetcher, feed.route, &mut fresh.items, cancel).await;
+        let (still_summaries, tried) = match short.is_empty() {
+            true => (HashSet::new(), 0),
+            false => fetch_full_text(fetcher, route, &mut fresh.items, cancel).await,
+        };
+        fresh.mark_summaries(&still_summaries);
         keep_page_texts(library, feed.id, &mut fresh, &still_summaries).await?;
+        // What this sync's page budget leaves goes to earlier summaries.
+        let left = MAX_PAGES_PER_FEED.saturating_sub(tried);
+        filled =
+            pages::fill_stored_summaries(library, fetcher, feed.id, route, left, cancel).await?;
         parse_permit = budget.parse_turn().await;
+    } else {
+        fresh.mark_summaries(&short.into_iter().collect());
     }
     drop(network_permit);
     let NewOrChanged {
-        items, versions, ..
+        items,
+        versions,
+        summary,
+        ..
     } = fresh;
     if cancel.is_cancelled() {
         return Err(FetchError::Cancelled.into());
@@ -124,33 +156,41 @@ pub(super) async fn sync_feed(
             via,
             derived,
             words,
+            summaries: summary,
             done,
         })
         .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))?;
     let (stored, items) = answer
         .await
         .map_err(|_| FeedError::new(Code::Internal, "the sync's writer stopped"))??;
-    // Images of what is new or changed.
-    let images = stored
+    // Images of what is new or changed, and of the summaries filled.
+    let mut images: Vec<(i64, Vec<String>)> = stored
         .fresh
         .iter()
         .map(|&(n, id)| (id, image_urls(&items[n].body_html)))
-        .filter(|(_, urls)| !urls.is_empty())
         .collect();
+    images.extend(filled);
     Ok(FeedDone {
         added: stored.added.len(),
         updated: stored.updated.len(),
-        images,
+        images: pick_images(images, image_policy),
     })
 }
 
-/// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
-/// server's charset, the declaration, then a guess), then feed-rs.
+/// The images a feed's image policy downloads, of articles that have any.
+fn pick_images(images: Vec<(i64, Vec<String>)>, policy: ImagePolicy) -> Vec<(i64, Vec<String>)> {
+    images
+        .into_iter()
+        .map(|(id, urls)| (id, policy.pick(urls)))
+        .filter(|(_, urls)| !urls.is_empty())
+        .collect()
+}
+
 /// A pending subscription's address may be a page that announces its feed
 /// (typed while offline, so not looked into then): the feed it names.
 async fn pending_feed_body(
     fetcher: &Arc<Fetcher>,
-    feed: &Feed,
+    route: Option<Route>,
     body: Body,
     cancel: &Cancel,
 ) -> Result<Body, FeedError> {
@@ -161,12 +201,14 @@ async fn pending_feed_body(
     let Some(feed_url) = discover::feed_links(&page, &body.url).into_iter().next() else {
         return Ok(body);
     };
-    match fetcher.get_by(&feed_url, None, feed.route, cancel).await? {
+    match fetcher.get_by(&feed_url, None, route, cancel).await? {
         Fetched::Body(found) => Ok(found),
         Fetched::NotModified => Ok(body),
     }
 }
 
+/// Bytes of a feed to items: gzip (bounded), the encoding (BOM, the
+/// server's charset, the declaration, then a guess), then feed-rs.
 pub(crate) fn parse_feed_body(body: Body, max: u64) -> Result<feed_format::ParsedFeed, FeedError> {
     if !discover::looks_like_feed(body.content_type.as_deref(), &body.bytes) {
         return Err(FeedError::new(
@@ -194,7 +236,7 @@ fn summaries(items: &[NewArticle]) -> Vec<usize> {
     items
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.body_text.chars().count() < SUMMARY_CHARS && i.url.is_some())
+        .filter(|(_, i)| pages::is_summary(i))
         .map(|(n, _)| n)
         .collect()
 }
@@ -208,6 +250,8 @@ struct NewOrChanged {
     versions: Vec<String>,
     /// Guids of the items the library has in another version.
     changed: HashSet<String>,
+    /// Whether each item is still only its summary (its page not had).
+    summary: Vec<bool>,
 }
 
 impl NewOrChanged {
@@ -222,6 +266,13 @@ impl NewOrChanged {
         self.items.retain(|_| *kept.next().unwrap_or(&true));
         let mut kept = keep.iter();
         self.versions.retain(|_| *kept.next().unwrap_or(&true));
+        let mut kept = keep.iter();
+        self.summary.retain(|_| *kept.next().unwrap_or(&true));
+    }
+
+    /// Marks the items at `still` as summaries, the rest as whole.
+    fn mark_summaries(&mut self, still: &HashSet<usize>) {
+        self.summary = (0..self.items.len()).map(|n| still.contains(&n)).collect();
     }
 }
 
@@ -273,6 +324,7 @@ async fn fresh_items(
         items: Vec::with_capacity(items.len()),
         versions: Vec::with_capacity(items.len()),
         changed: HashSet::new(),
+        summary: Vec::new(),
     };
     for item in items {
         let version = content_hash(&item.title, &item.body_text);
@@ -291,33 +343,26 @@ async fn fresh_items(
 
 /// For the items that carry only a summary, fetches the article page and
 /// keeps its main text. Returns the items that are still summaries (their
-/// page failed, or more than [`MAX_PAGES_PER_FEED`] wanted one).
+/// page failed, or more than [`MAX_PAGES_PER_FEED`] wanted one) and how
+/// many pages were tried.
 async fn fetch_full_text(
     fetcher: &Arc<Fetcher>,
     route: Option<Route>,
     items: &mut [NewArticle],
     cancel: &Cancel,
-) -> HashSet<usize> {
+) -> (HashSet<usize>, usize) {
     let short = summaries(items);
     let mut still: HashSet<usize> = short.iter().copied().collect();
     let mut tasks = tokio::task::JoinSet::new();
     for &n in short.iter().take(MAX_PAGES_PER_FEED) {
         let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
         let url = items[n].url.clone().unwrap_or_default();
+        // The feed's pages take the feed's route (they are on its site).
         tasks.spawn(async move {
-            // The feed's pages take the feed's route (they are on its site).
-            let page = match fetcher.get_by(&url, None, route, &cancel).await {
-                Ok(Fetched::Body(body)) => tokio::task::spawn_blocking(move || {
-                    let charset = body.charset().map(str::to_owned);
-                    let text = decode::decode_with_charset(&body.bytes, charset.as_deref()).text;
-                    html::extract(&text, Some(body.url.as_str())).ok()
-                })
-                .await
-                .ok()
-                .flatten(),
-                _ => None,
-            };
-            (n, page)
+            (
+                n,
+                pages::fetch_page(&fetcher, &url, route, &cancel).await.ok(),
+            )
         });
     }
     while let Some(joined) = tasks.join_next().await {
@@ -329,5 +374,5 @@ async fn fetch_full_text(
             }
         }
     }
-    still
+    (still, short.len().min(MAX_PAGES_PER_FEED))
 }

@@ -25,6 +25,8 @@ pub(super) struct ToStore {
     pub(super) derived: Vec<IndexedForm>,
     /// The words of every item, collected in the same task.
     pub(super) words: NewTerms,
+    /// Whether each item is only its feed's summary.
+    pub(super) summaries: Vec<bool>,
     pub(super) done:
         tokio::sync::oneshot::Sender<Result<(StoredItems, Vec<NewArticle>), FeedError>>,
 }
@@ -63,6 +65,7 @@ pub(super) async fn write_in_batches(
                     via: b.via,
                     derived: std::mem::take(&mut b.derived),
                     words: std::mem::take(&mut b.words),
+                    summaries: std::mem::take(&mut b.summaries),
                 })
                 .collect();
             let result = library.store_fetches(fetches, now);
