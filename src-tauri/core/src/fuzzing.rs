@@ -21,7 +21,11 @@ pub fn html(bytes: &[u8]) {
     let clean = crate::ingest::sanitize::sanitize_html(&text, None);
     let _ = crate::ingest::sanitize::html_to_text(&clean);
     let _ = crate::feeds::discover::feed_links(&text, &url_base());
-    let _ = crate::feeds::images::point_images_at_cache(&clean, "barg-image://localhost/");
+    let _ = crate::feeds::images::point_images_at_cache(
+        &clean,
+        "barg-image://localhost/",
+        &std::collections::HashSet::new(),
+    );
 }
 
 /// Persian text: folding and repair (repair must not change letters).

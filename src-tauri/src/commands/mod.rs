@@ -62,13 +62,15 @@ pub async fn get_article(
     }
     let urls = barg_core::feeds::images::image_urls(&article.body_html);
     let cache = state.images.clone();
-    let images_missing =
-        on_library(&state, move |library| cache.missing_count(library, &urls)).await?;
+    let missing = on_library(&state, move |library| cache.missing(library, &urls)).await?;
     // Images load from the offline cache only, never from the network.
-    article.body_html =
-        barg_core::feeds::images::point_images_at_cache(&article.body_html, &crate::image_prefix());
+    article.body_html = barg_core::feeds::images::point_images_at_cache(
+        &article.body_html,
+        &crate::image_prefix(),
+        &missing,
+    );
     Ok(ipc::Article {
-        images_missing,
+        images_missing: missing.len() as u32,
         ..article.into()
     })
 }

@@ -61,5 +61,6 @@ pub async fn fetch_article_images(
             &barg_core::feeds::Cancel::default(),
         )
         .await?;
-    on_library(&state, move |library| cache.missing_count(library, &urls)).await
+    let missing = on_library(&state, move |library| cache.missing(library, &urls)).await?;
+    Ok(missing.len() as u32)
 }

@@ -43,9 +43,16 @@ pub fn image_urls(html: &str) -> Vec<String> {
 }
 
 /// `html` with every image pointed at the cache: `src` becomes `prefix`
-/// followed by the percent-encoded original address. An image the cache
-/// lacks then fails to load; it is never fetched from the web view.
-pub fn point_images_at_cache(html: &str, prefix: &str) -> String {
+/// followed by the percent-encoded original address. An image in `missing`
+/// (the cache lacks it) loses its `src` for a `data-uncached` mark, so the
+/// web view asks for nothing, and the same article once its images came is
+/// different HTML (shown anew, the images loaded). No image is ever
+/// fetched from the web view.
+pub fn point_images_at_cache(
+    html: &str,
+    prefix: &str,
+    missing: &std::collections::HashSet<String>,
+) -> String {
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len() + 64);
     let mut at = 0;
@@ -59,10 +66,16 @@ pub fn point_images_at_cache(html: &str, prefix: &str) -> String {
                 let value_end = tag[value_start..]
                     .find('"')
                     .map_or(tag.len(), |i| value_start + i);
-                out.push_str(&tag[..value_start]);
-                out.push_str(prefix);
-                out.extend(url::form_urlencoded::byte_serialize(src.as_bytes()));
-                out.push_str(&tag[value_end..]);
+                if missing.contains(&src) {
+                    out.push_str(&tag[..src_at]);
+                    out.push_str(" data-uncached=\"\"");
+                    out.push_str(tag.get(value_end + 1..).unwrap_or(""));
+                } else {
+                    out.push_str(&tag[..value_start]);
+                    out.push_str(prefix);
+                    out.extend(url::form_urlencoded::byte_serialize(src.as_bytes()));
+                    out.push_str(&tag[value_end..]);
+                }
             }
             _ => out.push_str(tag),
         }
@@ -126,12 +139,16 @@ impl ImageCache {
         }))
     }
 
-    /// How many of `urls` the cache lacks (the reader offers to fetch them).
-    pub fn missing_count(&self, library: &Library, urls: &[String]) -> Result<u32, LibraryError> {
-        let mut missing = 0;
+    /// Those of `urls` the cache lacks (the reader offers to fetch them).
+    pub fn missing(
+        &self,
+        library: &Library,
+        urls: &[String],
+    ) -> Result<std::collections::HashSet<String>, LibraryError> {
+        let mut missing = std::collections::HashSet::new();
         for url in urls {
             if self.lookup(library, url)?.is_none() {
-                missing += 1;
+                missing.insert(url.clone());
             }
         }
         Ok(missing)
@@ -403,10 +420,15 @@ mod tests {
             ],
             "each image once, entities decoded"
         );
-        let pointed = point_images_at_cache(html, "barg-image://localhost/");
+        let missing = ["http://y.example/b.png".to_owned()].into();
+        let pointed = point_images_at_cache(html, "barg-image://localhost/", &missing);
         assert!(
             pointed.contains(r#"<img src="barg-image://localhost/https%3A%2F%2Fx.example%2Fa.jpg%3Fw%3D1%26h%3D2" alt="الف">"#),
             "{pointed}"
+        );
+        assert!(
+            pointed.contains(r#"<IMG alt="b" data-uncached="">"#),
+            "an image the cache lacks asks the web view for nothing: {pointed}"
         );
         assert!(
             !pointed.contains("\"https://"),

@@ -49,6 +49,28 @@ pub(crate) async fn fetch_page(
     }
 }
 
+/// Fetches several pages at once (each address with the caller's key), all
+/// by `route`; the answers come back in the order they arrive.
+pub(crate) async fn fetch_pages<K: Send + 'static>(
+    fetcher: &Arc<Fetcher>,
+    targets: Vec<(K, String)>,
+    route: Option<Route>,
+    cancel: &Cancel,
+) -> Vec<(K, Result<html::Page, PageError>)> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for (key, url) in targets {
+        let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
+        tasks.spawn(async move { (key, fetch_page(&fetcher, &url, route, &cancel).await) });
+    }
+    let mut pages = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok(answer) = joined {
+            pages.push(answer);
+        }
+    }
+    pages
+}
+
 /// Why an article's page could not be had.
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
@@ -115,11 +137,12 @@ pub async fn fetch_article_page(
     let page = match page {
         Ok(page) => page,
         Err(error) => {
-            blocking(move || library_for_write.record_page_tries(&[id])).await?;
+            blocking(move || library_for_write.store_pages(Vec::new(), vec![id])).await?;
             return Err(error);
         }
     };
-    let filled = blocking(move || library_for_write.store_page_texts(vec![(id, page)])).await?;
+    let filled =
+        blocking(move || library_for_write.store_pages(vec![(id, page)], Vec::new())).await?;
     let Some((_, urls)) = filled.into_iter().next() else {
         return Err(PageError::NoText);
     };
@@ -159,28 +182,18 @@ pub(crate) async fn fill_stored_summaries(
     if waiting.is_empty() {
         return Ok(Vec::new());
     }
-    let mut tasks = tokio::task::JoinSet::new();
-    for (id, url) in waiting {
-        let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
-        tasks.spawn(async move { (id, fetch_page(&fetcher, &url, route, &cancel).await) });
-    }
     let (mut pages, mut failed) = (Vec::new(), Vec::new());
-    while let Some(joined) = tasks.join_next().await {
-        match joined {
-            Ok((id, Ok(page))) => pages.push((id, page)),
-            Ok((id, Err(_))) => failed.push(id),
-            Err(_) => {}
+    for (id, page) in fetch_pages(fetcher, waiting, route, cancel).await {
+        match page {
+            Ok(page) => pages.push((id, page)),
+            Err(_) => failed.push(id),
         }
     }
     if cancel.is_cancelled() {
         return Ok(Vec::new());
     }
     let library = Arc::clone(library);
-    blocking(move || {
-        library.record_page_tries(&failed)?;
-        library.store_page_texts(pages)
-    })
-    .await
+    blocking(move || library.store_pages(pages, failed)).await
 }
 
 /// Where a summary-only article's page is, and its feed's settings.
@@ -247,46 +260,30 @@ impl Library {
         })
     }
 
-    /// Counts a failed try at these articles' pages.
-    pub(crate) fn record_page_tries(&self, ids: &[i64]) -> Result<(), LibraryError> {
-        if ids.is_empty() {
-            return Ok(());
-        }
-        self.write(|tx| {
-            let mut stmt =
-                tx.prepare_cached("UPDATE articles SET page_tries = page_tries + 1 WHERE id = ?1")?;
-            for id in ids {
-                stmt.execute([id])?;
-            }
-            Ok(())
-        })
-    }
-
-    /// Replaces summaries by their pages' texts, in one transaction; a page
-    /// with no more text than its summary counts as a failed try. The
-    /// stored version (the hash of the feed's own text) stays, so the next
-    /// sync still knows the item. Returns the filled articles with the
-    /// image addresses of their new text.
-    pub(crate) fn store_page_texts(
+    /// Replaces summaries by their pages' texts and counts a failed try for
+    /// each of `failed` (and for each page with no more text than its
+    /// summary), in one transaction. The stored version (the hash of the
+    /// feed's own text) stays, so the next sync still knows the item.
+    /// Returns the filled articles with the image addresses of their text.
+    pub(crate) fn store_pages(
         &self,
         pages: Vec<(i64, html::Page)>,
+        mut failed: Vec<i64>,
     ) -> Result<Vec<(i64, Vec<String>)>, LibraryError> {
-        if pages.is_empty() {
+        if pages.is_empty() && failed.is_empty() {
             return Ok(Vec::new());
         }
         // Read and derive before the write lock is taken.
-        let mut ready_items: Vec<(i64, i64, NewArticle, String)> = Vec::new();
-        let mut no_text: Vec<i64> = Vec::new();
-        for (id, page) in pages {
-            let stored = self.read(|conn| {
-                Ok(conn
-                    .prepare_cached(
-                        "SELECT source_id, guid, url, title, author, published_at, language,
-                                body_text, content_hash
-                         FROM articles WHERE id = ?1 AND summary_only = 1",
-                    )?
-                    .query_row([id], |r| {
-                        let body_text: String = r.get(7)?;
+        let stored = self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT source_id, guid, url, title, author, published_at, language,
+                        body_text, content_hash
+                 FROM articles WHERE id = ?1 AND summary_only = 1",
+            )?;
+            let mut stored = Vec::with_capacity(pages.len());
+            for (id, _) in &pages {
+                stored.push(
+                    stmt.query_row([id], |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
                             NewArticle {
@@ -297,25 +294,29 @@ impl Library {
                                 published_at: r.get(5)?,
                                 language: r.get(6)?,
                                 body_html: String::new(),
-                                body_text,
+                                body_text: r.get(7)?,
                             },
                             r.get::<_, String>(8)?,
                         ))
                     })
-                    .optional()?)
-            })?;
+                    .optional()?,
+                );
+            }
+            Ok(stored)
+        })?;
+        let mut ready_items: Vec<(i64, i64, NewArticle, String)> = Vec::new();
+        for ((id, page), stored) in pages.into_iter().zip(stored) {
             let Some((source_id, mut article, version)) = stored else {
                 continue; // Filled meanwhile, or gone.
             };
             if page.body_text.chars().count() <= article.body_text.chars().count() {
-                no_text.push(id);
+                failed.push(id);
                 continue;
             }
             article.body_html = page.body_html;
             article.body_text = page.body_text;
             ready_items.push((id, source_id, article, version));
         }
-        self.record_page_tries(&no_text)?;
         let forms: Vec<_> = ready_items
             .iter()
             .map(|(_, _, article, version)| derive_version(article, version.clone()))
@@ -328,6 +329,11 @@ impl Library {
             })
             .collect();
         self.write_indexing(|tx, terms| {
+            let mut tried =
+                tx.prepare_cached("UPDATE articles SET page_tries = page_tries + 1 WHERE id = ?1")?;
+            for id in &failed {
+                tried.execute([id])?;
+            }
             let mut filled = Vec::with_capacity(ready.len());
             for (id, source_id, item) in &ready {
                 let source = folded_source_title(tx, *source_id)?;

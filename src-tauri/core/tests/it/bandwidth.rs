@@ -334,7 +334,7 @@ async fn a_feeds_image_policy_and_text_only_bound_what_a_sync_downloads() {
         .find(|a| a.title == "عکس‌دار 3")
         .unwrap();
     let urls = image_urls(&library.article(third.id).unwrap().body_html);
-    assert_eq!(cache.missing_count(&library, &urls).unwrap(), 2);
+    assert_eq!(cache.missing(&library, &urls).unwrap().len(), 2);
     cache
         .fetch_for(
             &library,
@@ -346,7 +346,7 @@ async fn a_feeds_image_policy_and_text_only_bound_what_a_sync_downloads() {
         .await
         .unwrap();
     assert_eq!(
-        cache.missing_count(&library, &urls).unwrap(),
+        cache.missing(&library, &urls).unwrap().len(),
         0,
         "asked for, the article's images come, text only or not"
     );

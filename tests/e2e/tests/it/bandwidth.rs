@@ -149,6 +149,14 @@ async fn summaries_fetch_their_pages_on_opening_or_when_asked_and_images_load_wh
     open_article(&window, "گزارش تصویری").await?;
     window.find("[data-testid=reader-load-images]").await?;
     window.screenshot("reader-load-images-fa").await?;
+    window.click("[data-testid=reader-load-images]").await?;
+    window
+        .wait_for_script(
+            "the image loaded from the cache",
+            "const img = document.querySelector('[data-testid=reader-body] img'); return !!img && img.complete && img.naturalWidth > 0 && !document.querySelector('[data-testid=reader-load-images]');",
+        )
+        .await?;
+    assert_eq!(server.hits("/c.png"), 1, "the image was fetched once");
     // In English the interface mirrors; a summary is still marked.
     window.click("[data-testid=nav-settings]").await?;
     window.set_select("settings-language", "en").await?;

@@ -353,20 +353,14 @@ async fn fetch_full_text(
 ) -> (HashSet<usize>, usize) {
     let short = summaries(items);
     let mut still: HashSet<usize> = short.iter().copied().collect();
-    let mut tasks = tokio::task::JoinSet::new();
-    for &n in short.iter().take(MAX_PAGES_PER_FEED) {
-        let (fetcher, cancel) = (Arc::clone(fetcher), cancel.clone());
-        let url = items[n].url.clone().unwrap_or_default();
-        // The feed's pages take the feed's route (they are on its site).
-        tasks.spawn(async move {
-            (
-                n,
-                pages::fetch_page(&fetcher, &url, route, &cancel).await.ok(),
-            )
-        });
-    }
-    while let Some(joined) = tasks.join_next().await {
-        if let Ok((n, Some(page))) = joined {
+    // The feed's pages take the feed's route (they are on its site).
+    let targets = short
+        .iter()
+        .take(MAX_PAGES_PER_FEED)
+        .map(|&n| (n, items[n].url.clone().unwrap_or_default()))
+        .collect();
+    for (n, page) in pages::fetch_pages(fetcher, targets, route, cancel).await {
+        if let Ok(page) = page {
             if page.body_text.chars().count() > items[n].body_text.chars().count() {
                 items[n].body_html = page.body_html;
                 items[n].body_text = page.body_text;
