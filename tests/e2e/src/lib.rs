@@ -488,6 +488,15 @@ impl Window {
         Ok(())
     }
 
+    /// Switches the interface to English in Settings, as a user would, and
+    /// waits until it has mirrored (the view stays on Settings).
+    pub async fn switch_to_english(&self) -> Result<()> {
+        self.click("[data-testid=nav-settings]").await?;
+        self.set_select("settings-language", "en").await?;
+        self.wait_for_script("the English interface", "return document.dir === 'ltr';")
+            .await
+    }
+
     pub async fn click(&self, css: &str) -> Result<()> {
         self.find(css).await?.click().await?;
         Ok(())

@@ -158,14 +158,7 @@ async fn summaries_fetch_their_pages_on_opening_or_when_asked_and_images_load_wh
         .await?;
     assert_eq!(server.hits("/c.png"), 1, "the image was fetched once");
     // In English the interface mirrors; a summary is still marked.
-    window.click("[data-testid=nav-settings]").await?;
-    window.set_select("settings-language", "en").await?;
-    window
-        .wait_for_script(
-            "the English interface",
-            "return document.documentElement.dir === 'ltr';",
-        )
-        .await?;
+    window.switch_to_english().await?;
     window.click("[data-testid=nav-library]").await?;
     open_article(&window, "خبر سوم بی‌صفحه").await?;
     let notice = window

@@ -158,14 +158,7 @@ async fn a_socks5_proxy_and_the_iran_preset_read_a_filtered_feed_and_an_outage_i
 
     // The same in English: the interface mirrors, the Persian titles keep
     // their own direction.
-    window.click("[data-testid=nav-settings]").await?;
-    window.set_select("settings-language", "en").await?;
-    window
-        .wait_for_script(
-            "the English interface",
-            "return document.documentElement.dir === 'ltr';",
-        )
-        .await?;
+    window.switch_to_english().await?;
     window.find("[data-testid=network-settings]").await?;
     window
         .eval("document.querySelector('[data-testid=network-settings]').scrollIntoView({ block: 'start' })")

@@ -205,11 +205,7 @@ async fn three_panes_keyboard_settings_position_and_accessibility() -> Result<()
         .await?;
 
     // English: the layout mirrors, Persian text keeps its own direction.
-    window.click("[data-testid=nav-settings]").await?;
-    window.set_select("settings-language", "en").await?;
-    window
-        .wait_for_script("the English interface", "return document.dir === 'ltr'")
-        .await?;
+    window.switch_to_english().await?;
     window.click("[data-testid=nav-library]").await?;
     let (sources, list, reader) = (
         left(&window, "pane-sources").await?,
@@ -265,11 +261,7 @@ async fn narrow_window_one_pane_at_a_time() -> Result<()> {
         .await?;
     for language in ["fa", "en"] {
         if language == "en" {
-            window.click("[data-testid=nav-settings]").await?;
-            window.set_select("settings-language", "en").await?;
-            window
-                .wait_for_script("the English interface", "return document.dir === 'ltr'")
-                .await?;
+            window.switch_to_english().await?;
             window.click("[data-testid=nav-library]").await?;
         }
         only_pane_and_accessible(&window, "pane-list", &format!("{language}, the list")).await?;
