@@ -11,8 +11,11 @@ BUILD_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 DEV_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(HOME)/.cache/barg/target)
 
 # tinyproxy and microsocks: the real HTTP and SOCKS5 proxies the route tests start;
-# dbus, gnome-keyring and libdbus-1-dev: the Secret Service the credential tests use.
-APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver xdotool xclip tinyproxy microsocks dbus gnome-keyring libdbus-1-dev
+# dbus, gnome-keyring and libdbus-1-dev: the Secret Service the credential tests use;
+# PHP (CLI, SQLite and the extensions FreshRSS needs): the real FreshRSS the sync tests run;
+# python3-venv: coldsweat, the second Fever server they run (from tests/servers/coldsweat).
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver xdotool xclip tinyproxy microsocks dbus gnome-keyring libdbus-1-dev \
+	php-cli php-sqlite3 php-curl php-xml php-mbstring php-intl php-zip python3-venv
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 

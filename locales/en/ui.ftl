@@ -370,3 +370,51 @@ backup-done = Backed up to { $path }.
 restore-done = Restored. The library it replaced was kept as { $path }.
 offline-notice = No connection: no feed answered (the network is down, or your proxy is). Your library is all here; Barg tries again by itself and refreshes as soon as the connection is back.
 sync-offline = Nothing could be fetched: there is no connection.
+
+## Sync accounts: Settings, Accounts; the accounts in the sources pane and in the sync
+
+settings-accounts = Sync accounts
+settings-accounts-intro = Barg can sync with an account on a feed reader server (FreshRSS, Miniflux, Inoreader…): subscriptions, what you have read and your bookmarks stay the same in Barg and on the server. Changes you make in Barg without a connection are kept and sent on the next sync.
+accounts-none = No account added yet.
+accounts-add-title = Add an account
+account-kind = Kind of account
+account-kind-greader = Google Reader API
+account-kind-hint = FreshRSS, Miniflux, Inoreader and many other servers speak the Google Reader API.
+account-kind-fever = Fever API (items, read and saved only)
+account-url = Server address
+account-url-hint = For FreshRSS, the address of its API, such as https://rss.example.com/api/greader.php; for Miniflux, the server’s own address. A Fever account: FreshRSS’s ends in /api/fever.php.
+account-user = User name
+account-password = Password
+account-password-hint = For FreshRSS, the API password set in its profile, not the one you log in with. Barg keeps the password in the system’s credential store, never in the library.
+account-add = Add and test
+account-adding = Logging in…
+account-added = Account added.
+account-password-in-session = The password is kept only until Barg closes: this system has no credential store.
+account-exists = This account is already in Barg.
+account-password-again = The password again (it changed, or Barg could not keep it)
+account-password-save = Save and sync
+account-last-sync = Last sync
+account-never-synced = Not synced yet
+account-feeds = Feeds
+account-pending = Changes not yet sent
+account-failed = The last sync failed:
+account-sync = Sync now
+account-syncing = Syncing…
+account-subscribe-url = Subscribe this account to a feed
+account-subscribe-hint = Type the feed’s address: the server subscribes to it, then Barg syncs the account.
+account-subscribe-folder = Folder (optional)
+account-subscribe = Subscribe
+account-subscribing = Subscribing…
+account-subscribed = Subscribed: the feed is in the sources pane, under this account.
+account-remove-question = Removing the account from Barg changes nothing on its server. Keep its feeds’ articles (the feeds stay as sources that are no longer refreshed), or delete them?
+account-remove-pending = { $count ->
+    [one] One change not yet sent to the server is lost.
+   *[other] { $count } changes not yet sent to the server are lost.
+}
+account-remove-keep = Remove, keep the articles
+account-remove = Remove with the articles
+account-group-unknown = Sync account
+account-group-failed = This account’s last sync failed:
+sync-accounts-running = Syncing the accounts…
+sync-account-failed = { $account } could not be synced:
+source-remove-account-hint = Its subscription on the account’s server is also cancelled at the next sync.

@@ -26,6 +26,9 @@ pub struct AppState {
     /// until Barg closes, asked again at the next start.
     session_password: std::sync::Mutex<Option<String>>,
     pub images: ImageCache,
+    /// Sync accounts' passwords when no credential store can keep them:
+    /// held until Barg closes, by account id.
+    account_passwords: std::sync::Mutex<std::collections::HashMap<i64, String>>,
     /// Stops the running sync; reset when the next one starts.
     pub sync_cancel: Cancel,
     /// Held, on purpose, for as long as a sync runs (an async lock: the
@@ -42,6 +45,7 @@ impl AppState {
         Ok(Self {
             fetcher: std::sync::RwLock::new(Arc::new(fetcher_for(&library, None))),
             session_password: std::sync::Mutex::new(None),
+            account_passwords: Default::default(),
             library: Arc::new(library),
             messages: Messages::new(),
             images: folder.image_cache(),
@@ -60,6 +64,32 @@ impl AppState {
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = password;
         self.refresh_fetcher();
+    }
+
+    /// Keeps an account's password for this run only (no credential store).
+    pub fn keep_account_password(&self, account_id: i64, password: String) {
+        self.account_passwords
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(account_id, password);
+    }
+
+    /// An account's password: held for this run, else from the
+    /// environment or the OS credential store.
+    pub fn account_password(
+        &self,
+        account: &barg_core::accounts::Account,
+    ) -> Result<String, barg_core::accounts::AccountError> {
+        let held = self
+            .account_passwords
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&account.id)
+            .cloned();
+        match held {
+            Some(password) => Ok(password),
+            None => account_password(account),
+        }
     }
 
     /// Whether a password is held for this run only.
@@ -110,6 +140,25 @@ pub fn proxy_password(network: &barg_core::network::NetworkSettings) -> Option<S
         tracing::warn!(%error, "the proxy's password cannot be read from the credential store");
         None
     })
+}
+
+/// Where a sync account's password can be given when no credential store
+/// can keep it (for one run; every account of that run takes it).
+pub const ACCOUNT_PASSWORD_VARIABLE: &str = "BARG_ACCOUNT_PASSWORD";
+
+pub fn account_password_from_environment() -> Option<String> {
+    std::env::var(ACCOUNT_PASSWORD_VARIABLE).ok()
+}
+
+/// A sync account's password: from the environment when given there, else
+/// from the OS credential store.
+pub fn account_password(
+    account: &barg_core::accounts::Account,
+) -> Result<String, barg_core::accounts::AccountError> {
+    match account_password_from_environment() {
+        Some(password) => Ok(password),
+        None => barg_core::accounts::stored_password(account),
+    }
 }
 
 /// Barg's HTTP client with its default limits, routing by the library's

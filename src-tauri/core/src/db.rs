@@ -13,7 +13,7 @@ const APPLICATION_ID: i32 = 0x4261_7267; // "Barg"
 
 /// The schema version this build writes (`PRAGMA user_version`): the number
 /// of migrations in [`migrations`].
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Readers kept open for reuse; more are opened on demand under load.
 const IDLE_READERS: usize = 4;
@@ -306,6 +306,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0004_search_terms.sql")),
         M::up(include_str!("../migrations/0005_routes.sql")),
         M::up(include_str!("../migrations/0006_bandwidth.sql")),
+        M::up(include_str!("../migrations/0007_accounts.sql")),
     ])
 }
 

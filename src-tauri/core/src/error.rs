@@ -51,6 +51,17 @@ pub enum Code {
     ProxyUnreachable,
     /// The proxy refused the user name or password.
     ProxyAuth,
+    /// A sync server refused the account's user name or password.
+    AccountAuth,
+    /// A sync server's answer is not its API's (an HTML page, cut-off or
+    /// malformed JSON): the address is wrong or the server is broken.
+    AccountAnswer,
+    /// The account's kind of server cannot make this change (Fever cannot
+    /// subscribe, move or rename).
+    AccountUnsupported,
+    /// No OS credential store answers, so an account's password cannot
+    /// be kept.
+    NoCredentialStore,
 }
 
 impl Code {
@@ -73,6 +84,12 @@ pub enum LibraryError {
     ArticleNotFound(i64),
     #[error("source {0} is not in the library")]
     SourceNotFound(i64),
+    #[error("account {0} is not in the library")]
+    AccountNotFound(i64),
+    #[error(
+        "a Fever account's subscriptions cannot be changed from Barg: change them on the server"
+    )]
+    AccountUnsupported,
     #[error("already subscribed (source {0})")]
     AlreadySubscribed(i64),
     #[error("{path} is not a Barg library; it was left untouched")]
@@ -103,8 +120,11 @@ pub enum LibraryError {
 impl LibraryError {
     pub fn code(&self) -> Code {
         match self {
-            LibraryError::ArticleNotFound(_) | LibraryError::SourceNotFound(_) => Code::NotFound,
+            LibraryError::ArticleNotFound(_)
+            | LibraryError::SourceNotFound(_)
+            | LibraryError::AccountNotFound(_) => Code::NotFound,
             LibraryError::AlreadySubscribed(_) => Code::AlreadySubscribed,
+            LibraryError::AccountUnsupported => Code::AccountUnsupported,
             LibraryError::ForeignDatabase { .. } => Code::ForeignLibrary,
             LibraryError::NewerSchema { .. } => Code::NewerLibrary,
             LibraryError::ReadOnlyNeedsUpdate { .. } => Code::ReadOnly,

@@ -10,6 +10,7 @@
 //!
 //! Time is always passed in (`now`, Unix seconds); nothing here reads the clock.
 
+pub mod accounts;
 pub mod articles;
 pub mod backup;
 pub mod bookmarks;

@@ -15,8 +15,15 @@ pub(super) fn sync(
     folder: &DataFolder,
     out: &mut Output,
     feed: Option<i64>,
+    account: Option<i64>,
 ) -> Result<(), CliError> {
     let state = out.opened_state(folder)?;
+    if account.is_some() {
+        return match super::accounts::sync_accounts(&state, out, account)? {
+            0 => Ok(()),
+            _ => Err(CliError(out.message("cli-account-sync-failed", None))),
+        };
+    }
     let options = SyncOptions::with_images(state.images.clone());
     let report = runtime()?
         .block_on(sync::sync(
@@ -57,11 +64,18 @@ pub(super) fn sync(
                 "failed": report.failed.len(), "images": report.images.fetched }),
         || summary,
     )?;
-    // Exit 1 when a feed failed (what the others brought is stored).
-    if report.failed.is_empty() {
-        Ok(())
-    } else {
+    let accounts_failed = match feed {
+        Some(_) => 0,
+        None => super::accounts::sync_accounts(&state, out, None)?,
+    };
+    // Exit 1 when a feed or an account failed (what the others brought is
+    // stored).
+    if !report.failed.is_empty() {
         Err(CliError(out.message("cli-sync-some-failed", Some(&args))))
+    } else if accounts_failed > 0 {
+        Err(CliError(out.message("cli-account-sync-failed", None)))
+    } else {
+        Ok(())
     }
 }
 

@@ -8,6 +8,7 @@
 //! barg-core (its `ops` for what the window offers too) and prints through
 //! [`output::Output`], which writes text or JSON lines.
 
+mod accounts;
 mod feeds;
 mod import;
 mod library;
@@ -65,11 +66,30 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Fetch new articles from the subscribed feeds.
+    /// Fetch new articles from the subscribed feeds, then sync the
+    /// accounts both ways.
     Sync {
         /// Only this feed.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "account")]
         feed: Option<i64>,
+        /// Only this account (ids as `barg account list` shows them).
+        #[arg(long, value_name = "ID")]
+        account: Option<i64>,
+    },
+    /// Sync accounts (FreshRSS, Miniflux, Inoreader… through the Google
+    /// Reader API): add, list, remove, subscribe.
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// Mark articles read or unread (an account's are synced to its server).
+    Mark {
+        #[arg(value_enum)]
+        state: ReadState,
+        ids: Vec<i64>,
+        /// Every article of this source.
+        #[arg(long, value_name = "ID", required_unless_present = "ids")]
+        source: Option<i64>,
     },
     /// Subscriptions: add, list, remove, OPML in and out.
     Feeds {
@@ -190,6 +210,57 @@ pub enum FeedsAction {
         #[arg(value_enum)]
         images: ImagesArg,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountAction {
+    /// Add an account; the password (for FreshRSS, the API password) is
+    /// checked, then kept in the OS credential store.
+    Add {
+        #[arg(value_enum)]
+        kind: AccountKindArg,
+        /// The API's address: FreshRSS's ends in /api/greader.php.
+        url: String,
+        #[arg(long)]
+        user: String,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// The first sync takes this many of the newest items (and every
+        /// starred one).
+        #[arg(long, default_value_t = 1000)]
+        first_items: u32,
+    },
+    /// List the accounts with their state.
+    List,
+    /// Remove an account (the server is not changed).
+    Remove {
+        id: i64,
+        /// Keep its articles (and bookmarks) in the library, no longer synced.
+        #[arg(long)]
+        keep_articles: bool,
+    },
+    /// Subscribe the account to a feed (the server fetches it), then sync.
+    Subscribe {
+        id: i64,
+        url: String,
+        #[arg(long)]
+        folder: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AccountKindArg {
+    /// The Google Reader API (FreshRSS, Miniflux, Inoreader, The Old Reader, BazQux).
+    Greader,
+    /// The Fever API.
+    Fever,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReadState {
+    Read,
+    Unread,
 }
 
 #[derive(Debug, Subcommand)]
@@ -335,7 +406,11 @@ pub fn run(command: Command, data_dir: &Path, json_output: bool) -> std::process
 fn execute(command: Command, folder: &DataFolder, out: &mut Output) -> Result<(), CliError> {
     match command {
         Command::Import { paths } => import::import(folder, out, &paths),
-        Command::Sync { feed } => feeds::sync(folder, out, feed),
+        Command::Sync { feed, account } => feeds::sync(folder, out, feed, account),
+        Command::Account { action } => accounts::account(folder, out, action),
+        Command::Mark { state, ids, source } => {
+            accounts::mark(folder, out, matches!(state, ReadState::Read), &ids, source)
+        }
         Command::Feeds { action } => feeds::feeds(folder, out, action),
         Command::Save { url } => feeds::save(folder, out, &url),
         Command::Proxy { action } => network::proxy(folder, out, action),

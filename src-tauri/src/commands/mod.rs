@@ -19,8 +19,10 @@ use crate::ipc::{
 use crate::settings::{self, Settings};
 use crate::{now, AppState, Recovery, MAIN_WINDOW};
 
+mod accounts;
 mod network;
 mod pages;
+pub use accounts::*;
 pub use network::*;
 pub use pages::*;
 

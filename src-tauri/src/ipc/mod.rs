@@ -5,8 +5,10 @@
 //! committed one differs), so the contract has one source. Names are the
 //! core's without a suffix: write `ipc::Article` beside `barg_core::Article`.
 
+mod accounts;
 mod network;
 mod sync;
+pub use accounts::*;
 pub use network::*;
 pub use sync::*;
 
@@ -54,6 +56,10 @@ pub enum ErrorCode {
     Filtered,
     ProxyUnreachable,
     ProxyAuth,
+    AccountAuth,
+    AccountAnswer,
+    AccountUnsupported,
+    NoCredentialStore,
 }
 
 impl From<Code> for ErrorCode {
@@ -83,6 +89,10 @@ impl From<Code> for ErrorCode {
             Code::Filtered => ErrorCode::Filtered,
             Code::ProxyUnreachable => ErrorCode::ProxyUnreachable,
             Code::ProxyAuth => ErrorCode::ProxyAuth,
+            Code::AccountAuth => ErrorCode::AccountAuth,
+            Code::AccountAnswer => ErrorCode::AccountAnswer,
+            Code::AccountUnsupported => ErrorCode::AccountUnsupported,
+            Code::NoCredentialStore => ErrorCode::NoCredentialStore,
         }
     }
 }
@@ -392,6 +402,8 @@ pub struct Source {
     pub pending: bool,
     /// Which of its articles' images a sync downloads.
     pub images: ImagePolicy,
+    /// The sync account it belongs to; null: Barg's own subscription.
+    pub account_id: Option<i64>,
 }
 
 impl From<barg_core::Source> for Source {
@@ -412,6 +424,7 @@ impl From<barg_core::Source> for Source {
             route_worked: s.route_worked.map(Way::from),
             pending: s.pending,
             images: s.images.into(),
+            account_id: s.account_id,
         }
     }
 }
@@ -494,6 +507,12 @@ impl From<barg_core::feeds::subscribe::AddError> for CommandError {
 
 impl From<barg_core::feeds::pages::PageError> for CommandError {
     fn from(error: barg_core::feeds::pages::PageError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+impl From<barg_core::accounts::AccountError> for CommandError {
+    fn from(error: barg_core::accounts::AccountError) -> Self {
         Self::new(error.code(), error.to_string())
     }
 }

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod accounts;
 mod bandwidth;
 mod bindings;
 mod cli;

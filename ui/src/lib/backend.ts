@@ -160,6 +160,46 @@ export function syncFeeds(sourceId: number | null, onProgress: (progress: ipc.Sy
   );
 }
 
+/** The sync accounts, in the order they were added. */
+export function listAccounts(): Promise<ipc.Account[]> {
+  return call('list_accounts');
+}
+
+/**
+ * Logs in first (a refused user or password rejects with `account-auth`, an
+ * address that is no such API with `account-answer`, `network` or
+ * `http-status`), then adds the account; `kept` says where its password is.
+ */
+export function addAccount(kind: ipc.AccountKind, url: string, user: string, password: string): Promise<ipc.AddedAccount> {
+  return call('add_account', { kind, url, user, password });
+}
+
+/**
+ * Gives an account its password again (changed on the server, or kept only
+ * until Barg last closed): checked by logging in (`account-auth` when
+ * refused), then kept; the answer says where.
+ */
+export function setAccountPassword(id: number, password: string): Promise<ipc.PasswordKept> {
+  return call('set_account_password', { id, password });
+}
+
+/** Removes an account (its server is not changed); with `keepArticles`, its feeds stay as Barg's own. */
+export async function removeAccount(id: number, keepArticles: boolean): Promise<void> {
+  await call<null>('remove_account', { id, keepArticles });
+}
+
+/** Syncs one account, or every account with `accountId` null, both ways; one result per account. */
+export function syncAccounts(accountId: number | null): Promise<ipc.AccountSyncResult[]> {
+  return call<ipc.AccountSyncResult[]>('sync_accounts', { accountId }).then(
+    (results) => (noteReport({ failed: results.flatMap((result) => (result.error ? [result.error] : [])) }), results),
+  );
+}
+
+/** Subscribes an account to a feed on its server, then syncs that account. */
+export async function subscribeAccount(accountId: number, url: string, folder: string | null): Promise<void> {
+  await call<null>('subscribe_account', { accountId, url, folder });
+}
+
 /** Stops the sync that is running; what it fetched so far is kept. */
 export async function cancelSync(): Promise<void> {
   await call<null>('cancel_sync');

@@ -68,6 +68,31 @@ impl Library {
         })
     }
 
+    /// Marks every article of a source read or unread; how many changed.
+    pub fn set_source_read(
+        &self,
+        source_id: i64,
+        read: bool,
+        now: Timestamp,
+    ) -> Result<u64, LibraryError> {
+        self.write(|tx| {
+            let exists: i64 = tx.query_row(
+                "SELECT count(*) FROM sources WHERE id = ?1",
+                [source_id],
+                |r| r.get(0),
+            )?;
+            if exists == 0 {
+                return Err(LibraryError::SourceNotFound(source_id));
+            }
+            let changed = tx.execute(
+                "UPDATE articles SET read_at = CASE WHEN ?2 THEN ?3 END
+                 WHERE source_id = ?1 AND (read_at IS NOT NULL) != ?2",
+                params![source_id, read, now],
+            )?;
+            Ok(changed as u64)
+        })
+    }
+
     /// Remembers how far the reader got in an article (clamped to 0..=1).
     pub fn set_reading_position(&self, id: i64, position: f64) -> Result<(), LibraryError> {
         let position = if position.is_finite() {

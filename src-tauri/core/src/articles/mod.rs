@@ -261,6 +261,8 @@ pub struct Source {
     pub pending: bool,
     /// Which of its articles' images a sync downloads.
     pub images: ImagePolicy,
+    /// The sync account whose subscription it is (`None`: Barg's own).
+    pub account_id: Option<i64>,
 }
 
 impl Library {
@@ -271,9 +273,9 @@ impl Library {
                 "SELECT s.id, s.title, s.kind,
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
                         (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read_at IS NULL),
-                        CASE WHEN s.kind = 'feed' THEN s.locator END, s.site_url, s.folder,
+                        CASE WHEN s.kind = 'feed' AND s.account_id IS NULL THEN s.locator END, s.site_url, s.folder,
                         s.last_success_at, s.last_error_code, s.fetch_full_text,
-                        s.route, s.route_worked, s.pending, s.images
+                        s.route, s.route_worked, s.pending, s.images, s.account_id
                  FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
@@ -298,6 +300,7 @@ impl Library {
                     route_worked: r.get::<_, Option<String>>(12)?.and_then(|s| s.parse().ok()),
                     pending: r.get(13)?,
                     images: r.get::<_, String>(14)?.parse().unwrap_or_default(),
+                    account_id: r.get(15)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

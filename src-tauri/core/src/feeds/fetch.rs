@@ -19,6 +19,7 @@ use tokio::time::Instant;
 
 use tokio::sync::Semaphore;
 
+use super::filtering::{classify, FilterAwareResolver};
 use super::Cancel;
 use crate::network::{self, NetworkSettings, Proxy, ProxyAddress, Route, Way};
 
@@ -294,6 +295,42 @@ impl Fetcher {
         route: Option<Route>,
         cancel: &Cancel,
     ) -> Result<Fetched, FetchError> {
+        let call = Call {
+            validators,
+            ..Call::default()
+        };
+        self.fetch(url, &call, route, cancel).await
+    }
+
+    /// A call to a sync server's API: a GET, or a POST of `form` when it is
+    /// given, with an `Authorization` header when one is given; by the
+    /// settings' route for the host, retried and bounded like any fetch.
+    pub async fn call_api(
+        &self,
+        url: &str,
+        form: Option<&[(&str, &str)]>,
+        authorization: Option<&str>,
+        cancel: &Cancel,
+    ) -> Result<Body, FetchError> {
+        let call = Call {
+            validators: None,
+            form,
+            authorization,
+        };
+        match self.fetch(url, &call, None, cancel).await? {
+            Fetched::Body(body) => Ok(body),
+            // Only a conditional request is answered 304, and this is none.
+            Fetched::NotModified => Err(FetchError::HttpStatus(304)),
+        }
+    }
+
+    async fn fetch(
+        &self,
+        url: &str,
+        call: &Call<'_>,
+        route: Option<Route>,
+        cancel: &Cancel,
+    ) -> Result<Fetched, FetchError> {
         let parsed = url::Url::parse(url).map_err(|e| FetchError::InvalidUrl(e.to_string()))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FetchError::InvalidUrl(url.to_owned()));
@@ -301,18 +338,18 @@ impl Fetcher {
         let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
         let route = route.unwrap_or_else(|| self.network.route_for_host(&host));
         match route {
-            Route::Direct => self.get_via(Way::Direct, &parsed, validators, cancel).await,
-            Route::Proxy => self.get_via(Way::Proxy, &parsed, validators, cancel).await,
+            Route::Direct => self.get_via(Way::Direct, &parsed, call, cancel).await,
+            Route::Proxy => self.get_via(Way::Proxy, &parsed, call, cancel).await,
             Route::Auto if self.proxied.is_none() => {
-                self.get_via(Way::Direct, &parsed, validators, cancel).await
+                self.get_via(Way::Direct, &parsed, call, cancel).await
             }
             Route::Auto if self.known_filtered(&host) => {
-                self.get_via(Way::Proxy, &parsed, validators, cancel).await
+                self.get_via(Way::Proxy, &parsed, call, cancel).await
             }
-            Route::Auto => match self.get_via(Way::Direct, &parsed, validators, cancel).await {
+            Route::Auto => match self.get_via(Way::Direct, &parsed, call, cancel).await {
                 Err(error) if error.may_be_filtering() => {
                     tracing::debug!(%url, %error, "direct failed as filtering does: trying the proxy");
-                    let proxied = self.get_via(Way::Proxy, &parsed, validators, cancel).await;
+                    let proxied = self.get_via(Way::Proxy, &parsed, call, cancel).await;
                     if proxied.is_ok() {
                         self.remember_filtered(&host);
                     }
@@ -350,7 +387,7 @@ impl Fetcher {
         &self,
         way: Way,
         url: &url::Url,
-        validators: Option<&Validators>,
+        call: &Call<'_>,
         cancel: &Cancel,
     ) -> Result<Fetched, FetchError> {
         let (client, way) = match (way, &self.proxied) {
@@ -365,7 +402,7 @@ impl Fetcher {
             }
             let result = {
                 let _slot = slots.acquire().await.map_err(|_| FetchError::Cancelled)?;
-                match self.get_once(client, way, url, validators, cancel).await {
+                match self.get_once(client, way, url, call, cancel).await {
                     Err(error) if way == Way::Proxy => Err(self.blame_the_proxy(error).await),
                     other => other,
                 }
@@ -416,11 +453,17 @@ impl Fetcher {
         client: &reqwest::Client,
         way: Way,
         url: &url::Url,
-        validators: Option<&Validators>,
+        call: &Call<'_>,
         cancel: &Cancel,
     ) -> Result<Fetched, FetchError> {
-        let mut request = client.get(url.clone());
-        if let Some(validators) = validators {
+        let mut request = match call.form {
+            Some(form) => client.post(url.clone()).form(form),
+            None => client.get(url.clone()),
+        };
+        if let Some(authorization) = call.authorization {
+            request = request.header(reqwest::header::AUTHORIZATION, authorization);
+        }
+        if let Some(validators) = call.validators {
             if let Some(etag) = &validators.etag {
                 request = request.header(reqwest::header::IF_NONE_MATCH, etag);
             }
@@ -504,6 +547,16 @@ impl Fetcher {
     }
 }
 
+/// What a request carries besides its address.
+#[derive(Default)]
+struct Call<'a> {
+    /// For a conditional GET.
+    validators: Option<&'a Validators>,
+    /// A POST of this form instead of a GET.
+    form: Option<&'a [(&'a str, &'a str)]>,
+    authorization: Option<&'a str>,
+}
+
 /// A proxy's "who are you": 407, or a 401 whose realm names a proxy (what
 /// tinyproxy 1.11 answers a plain-HTTP request with).
 fn proxy_refused_credentials(response: &reqwest::Response) -> bool {
@@ -515,73 +568,5 @@ fn proxy_refused_credentials(response: &reqwest::Response) -> bool {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.to_ascii_lowercase().contains("proxy")),
         _ => false,
-    }
-}
-
-fn classify(error: reqwest::Error, way: Way, url: &url::Url) -> FetchError {
-    if error.is_timeout() {
-        return FetchError::Timeout;
-    }
-    if error.is_redirect() {
-        return FetchError::RedirectLoop;
-    }
-    // The chain of sources says why (refused, DNS, TLS…).
-    let mut message = error.to_string();
-    let mut reset = false;
-    let mut filter_address = false;
-    let mut source = std::error::Error::source(&error);
-    while let Some(inner) = source {
-        message.push_str(": ");
-        message.push_str(&inner.to_string());
-        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
-            reset |= io.kind() == std::io::ErrorKind::ConnectionReset;
-        }
-        filter_address |= inner.downcast_ref::<FilterAddress>().is_some();
-        source = inner.source();
-    }
-    // The reset may reach here as text only (wrapped by the TLS layer).
-    reset |= message.to_ascii_lowercase().contains("connection reset");
-    if filter_address {
-        return FetchError::Filtered(message);
-    }
-    // A connection cut as soon as the TLS handshake starts is how the filter
-    // stops a blocked name (it reads the name in the ClientHello).
-    if reset && way == Way::Direct && url.scheme() == "https" {
-        return FetchError::Filtered(format!(
-            "the connection was reset during the TLS handshake: {message}"
-        ));
-    }
-    FetchError::Network(message)
-}
-
-/// A name resolved to one of the filter's addresses (the filter's DNS
-/// answers so for a blocked name).
-#[derive(Debug)]
-struct FilterAddress(String);
-
-impl std::fmt::Display for FilterAddress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} resolves to the filter's address", self.0)
-    }
-}
-
-impl std::error::Error for FilterAddress {}
-
-/// The system's resolver, refusing the filter's addresses.
-struct FilterAwareResolver;
-
-impl reqwest::dns::Resolve for FilterAwareResolver {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let host = name.as_str().to_owned();
-        Box::pin(async move {
-            let found: Vec<std::net::SocketAddr> =
-                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            if found.iter().any(|a| network::is_filter_address(a.ip())) {
-                return Err(
-                    Box::new(FilterAddress(host)) as Box<dyn std::error::Error + Send + Sync>
-                );
-            }
-            Ok(Box::new(found.into_iter()) as reqwest::dns::Addrs)
-        })
     }
 }

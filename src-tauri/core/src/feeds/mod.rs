@@ -14,9 +14,11 @@
 pub mod defaults;
 pub mod discover;
 pub mod fetch;
+mod filtering;
 pub mod images;
 pub mod opml;
 pub mod pages;
+mod sources;
 pub mod subscribe;
 pub mod sync;
 pub mod web_page;
@@ -223,7 +225,8 @@ impl Library {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, locator, title, folder, etag, last_modified, fetch_full_text, route, pending,
                         images
-                 FROM sources WHERE kind = 'feed' AND (?1 IS NULL OR id = ?1) ORDER BY title",
+                 FROM sources WHERE kind = 'feed' AND account_id IS NULL AND (?1 IS NULL OR id = ?1)
+                 ORDER BY title",
             )?;
             let rows = stmt.query_map([only], |r| {
                 Ok(Feed {
@@ -242,78 +245,6 @@ impl Library {
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
-        })
-    }
-
-    /// Unsubscribes. With `keep_articles`, the source stays as a plain
-    /// source (no longer synced) so its articles and bookmarks remain;
-    /// otherwise it goes with its articles (and their bookmarks).
-    pub fn remove_source(&self, id: i64, keep_articles: bool) -> Result<(), LibraryError> {
-        self.write(|tx| {
-            let changed = if keep_articles {
-                tx.execute(
-                    "UPDATE sources SET kind = 'file', locator = 'unsubscribed:' || id || ':' || locator,
-                            etag = NULL, last_modified = NULL
-                     WHERE id = ?1",
-                    [id],
-                )?
-            } else {
-                tx.execute("DELETE FROM sources WHERE id = ?1", [id])?
-            };
-            if changed == 0 {
-                return Err(LibraryError::SourceNotFound(id));
-            }
-            Ok(())
-        })
-    }
-
-    pub fn rename_source(&self, id: i64, title: &str) -> Result<(), LibraryError> {
-        self.update_source(id, "title = ?2", title.trim())
-    }
-
-    /// Moves a source into a folder (`None`: out of any folder).
-    pub fn move_source(&self, id: i64, folder: Option<&str>) -> Result<(), LibraryError> {
-        let folder = folder.map(str::trim).filter(|f| !f.is_empty());
-        self.write(|tx| {
-            match tx.execute(
-                "UPDATE sources SET folder = ?2 WHERE id = ?1",
-                params![id, folder],
-            )? {
-                0 => Err(LibraryError::SourceNotFound(id)),
-                _ => Ok(()),
-            }
-        })
-    }
-
-    /// A feed's own route (`None`: the network settings' default).
-    pub fn set_route(&self, id: i64, route: Option<network::Route>) -> Result<(), LibraryError> {
-        self.update_source(id, "route = ?2", route.map(<&str>::from))
-    }
-
-    /// Whether sync fetches the article page when an item has only a summary.
-    pub fn set_fetch_full_text(&self, id: i64, on: bool) -> Result<(), LibraryError> {
-        self.update_source(id, "fetch_full_text = ?2", on)
-    }
-
-    /// Which of the feed's images a sync downloads.
-    pub fn set_feed_images(&self, id: i64, images: ImagePolicy) -> Result<(), LibraryError> {
-        self.update_source(id, "images = ?2", <&str>::from(images))
-    }
-
-    fn update_source(
-        &self,
-        id: i64,
-        assignment: &str,
-        value: impl rusqlite::ToSql,
-    ) -> Result<(), LibraryError> {
-        self.write(|tx| {
-            match tx.execute(
-                &format!("UPDATE sources SET {assignment} WHERE id = ?1"),
-                params![id, value],
-            )? {
-                0 => Err(LibraryError::SourceNotFound(id)),
-                _ => Ok(()),
-            }
         })
     }
 

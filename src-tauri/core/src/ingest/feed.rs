@@ -181,6 +181,66 @@ fn language_of(dir: Direction, declared: Option<&str>) -> String {
     }
 }
 
+/// One item of a feed, as any feed format or sync server gives it: its
+/// HTML still unsafe, its title still markup.
+pub(crate) struct Item {
+    /// The feed's id for it (empty: none).
+    pub(crate) id: String,
+    /// A web link (already checked by `safe_link`).
+    pub(crate) link: Option<String>,
+    /// What its relative links are relative to.
+    pub(crate) base: Option<url::Url>,
+    pub(crate) title: Option<String>,
+    pub(crate) html: String,
+    pub(crate) author: Option<String>,
+    pub(crate) published: Option<i64>,
+    /// The language the item or its feed declares.
+    pub(crate) language: Option<String>,
+}
+
+impl Item {
+    /// The article: sanitized body, text title, direction and language
+    /// from the text; `None` when it has neither title nor text.
+    pub(crate) fn into_article(self) -> Option<NewArticle> {
+        let clean = sanitize_html(&self.html, self.base.as_ref());
+        let body_text = html_to_text(&clean);
+        // Titles are text, never markup.
+        let title = self
+            .title
+            .map(|t| clean_text(&html_to_text(&sanitize_html(&t, None))))
+            .unwrap_or_default();
+        if title.is_empty() && body_text.is_empty() {
+            return None;
+        }
+        let dir = detect_direction(&format!("{title} {body_text}"), Direction::Ltr);
+        let guid = if self.id.is_empty() {
+            self.link.clone().unwrap_or_else(|| title.clone())
+        } else {
+            self.id
+        };
+        Some(NewArticle {
+            guid,
+            url: self.link,
+            title: if title.is_empty() {
+                body_text.chars().take(80).collect()
+            } else {
+                title
+            },
+            author: self
+                .author
+                .as_deref()
+                .map(clean_text)
+                .filter(|n| !n.is_empty()),
+            // The zero date (`Mon, 01 Jan 0001`) and anything before 1970
+            // mean "no date": the fetch time stands in.
+            published_at: self.published.filter(|t| *t > 0),
+            language: Some(language_of(dir, self.language.as_deref())),
+            body_html: format!("<div dir=\"{}\">{clean}</div>", dir.as_str()),
+            body_text,
+        })
+    }
+}
+
 /// Parses decoded feed text. `base` resolves relative links.
 pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> {
     let text = super::decode::strip_control_chars(&rewrite_for_parser(text));
@@ -216,50 +276,20 @@ pub fn parse(text: &str, base: Option<&str>) -> Result<ParsedFeed, IngestError> 
             .and_then(|c| c.body.clone())
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
-        let clean = sanitize_html(&raw_html, base_url.as_ref());
-        let body_text = html_to_text(&clean);
-        // Titles are text, never markup.
-        let title = entry
-            .title
-            .map(|t| clean_text(&html_to_text(&sanitize_html(&t.content, None))))
-            .unwrap_or_default();
-        if title.is_empty() && body_text.is_empty() {
-            continue;
-        }
-        let dir = detect_direction(&format!("{title} {body_text}"), Direction::Ltr);
-        let published = entry
-            .published
-            .or(entry.updated)
-            .map(|d| d.timestamp())
-            // The zero date (`Mon, 01 Jan 0001`) and anything before 1970
-            // mean "no date": the fetch time stands in.
-            .filter(|t| *t > 0);
-        let guid = if entry.id.is_empty() {
-            link.clone().unwrap_or_else(|| title.clone())
-        } else {
-            entry.id
+        let published = entry.published.or(entry.updated).map(|d| d.timestamp());
+        let item = Item {
+            id: entry.id,
+            link,
+            base: base_url,
+            title: entry.title.map(|t| t.content),
+            html: raw_html,
+            author: entry.authors.first().and_then(|a| a.name.clone()),
+            published,
+            language: entry.language.or(feed_language.clone()),
         };
-        items.push(NewArticle {
-            guid,
-            url: link,
-            title: if title.is_empty() {
-                body_text.chars().take(80).collect()
-            } else {
-                title
-            },
-            author: entry
-                .authors
-                .first()
-                .and_then(|a| a.name.as_deref().map(clean_text))
-                .filter(|n| !n.is_empty()),
-            published_at: published,
-            language: Some(language_of(
-                dir,
-                entry.language.as_deref().or(feed_language.as_deref()),
-            )),
-            body_html: format!("<div dir=\"{}\">{clean}</div>", dir.as_str()),
-            body_text,
-        });
+        if let Some(article) = item.into_article() {
+            items.push(article);
+        }
     }
     Ok(ParsedFeed {
         site_url: feed_site,

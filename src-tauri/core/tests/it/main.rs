@@ -7,6 +7,7 @@
 
 mod support;
 
+mod accounts;
 mod bandwidth;
 mod faults;
 mod fuzz_corpus;

@@ -1,10 +1,13 @@
 //! What the app's integration tests share: the built `barg` binary, the
 //! repository's folders, and the core tests' HTTP server on 127.0.0.1.
 
+#[path = "../../../../tests/support/freshrss.rs"]
+pub mod freshrss;
 #[path = "../../../core/tests/it/support/mount.rs"]
 pub mod mount;
 #[path = "../../../core/tests/it/support/proxies.rs"]
 pub mod proxies;
+pub mod secrets;
 #[path = "../../../core/tests/it/support/server.rs"]
 pub mod server;
 

@@ -5,6 +5,8 @@
 // A test that unwraps fails with the error, which is what a test should do.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../../support/freshrss.rs"]
+mod freshrss;
 #[path = "../../../../src-tauri/core/tests/it/support/mount.rs"]
 mod mount;
 #[path = "../../../../src-tauri/core/tests/it/support/proxies.rs"]
@@ -12,6 +14,7 @@ mod proxies;
 #[path = "../../../../src-tauri/core/tests/it/support/server.rs"]
 mod server;
 
+mod accounts;
 mod bandwidth;
 mod feeds;
 mod first_start;

@@ -23,6 +23,8 @@ const WRITES: ReadonlySet<string> = new Set([
   'save_page',
   'restore_library',
   'set_settings',
+  'add_account',
+  'remove_account',
 ]);
 
 let full = $state(false);

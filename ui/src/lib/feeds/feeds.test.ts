@@ -5,6 +5,7 @@ import { buildBundles, type Language } from '../l10n/bundles';
 import { folderName, folderNames, groupByFolder } from './folders';
 import { lastRefreshAt, refreshDue, type RefreshState } from './schedule';
 import {
+  accountsReport,
   mergeSyncReports,
   nothingToSync,
   offerStarterFeeds,
@@ -32,6 +33,7 @@ function source(id: number, folder: string | null, kind: Source['kind'] = 'feed'
     routeWorked: null,
     pending: false,
     images: 'all',
+    accountId: null,
   };
 }
 
@@ -200,6 +202,25 @@ describe('sync texts', () => {
     expect(nothingToSync(empty, 3), 'three feeds, nothing new').toBe(false);
     expect(nothingToSync({ ...empty, unchanged: 1 }, 0), 'a backend that sent no progress').toBe(false);
     expect(nothingToSync({ ...empty, failed: report.failed }, 0), 'failures').toBe(false);
+  });
+
+  test("the accounts' syncs add their articles to the summary, and are offline only when no server answered", () => {
+    const ok = { added: 12, error: null };
+    const down = { added: 0, error: { code: 'network' as const, message: '' } };
+    const refused = { added: 0, error: { code: 'account-auth' as const, message: '' } };
+    expect(accountsReport([ok, { added: 3, error: null }]), 'the new articles of every account').toEqual({
+      added: 15,
+      updated: 0,
+      unchanged: 0,
+      failed: [],
+      offline: false,
+    });
+    expect(accountsReport([down, { ...down, error: { code: 'timeout', message: '' } }]).offline, 'no server answered').toBe(true);
+    expect(accountsReport([down, refused]).offline, 'a server that refused the password did answer').toBe(false);
+    expect(accountsReport([]).offline, 'no account, nothing to say').toBe(false);
+    const feedsDown = { added: 0, updated: 0, unchanged: 0, failed: report.failed, offline: true };
+    expect(mergeSyncReports(feedsDown, accountsReport([down])).offline, 'neither the feeds nor the account answered').toBe(true);
+    expect(mergeSyncReports(feedsDown, accountsReport([ok])).added, "the account's articles count").toBe(12);
   });
 });
 

@@ -1,7 +1,7 @@
 // What the sync panel says. `t` is passed in (the interface's own, or a
 // bundle in tests), and the digits are the user's choice.
 import type { FluentVariable } from '@fluent/bundle';
-import type { Digits, SyncProgress, SyncReport } from '../backend';
+import type { AccountSyncResult, Digits, ErrorCode, SyncProgress, SyncReport } from '../backend';
 import { DisplayNumber } from '../l10n/digits';
 
 export type Translate = (id: string, args?: Record<string, FluentVariable>) => string;
@@ -37,6 +37,24 @@ export function mergeSyncReports(report: SyncReport | null, next: SyncReport): S
     unchanged: report.unchanged + next.unchanged,
     failed: [...report.failed, ...next.failed],
     offline: report.offline && next.offline,
+  };
+}
+
+/** The codes that mean no answer came at all (the connection, not the server). */
+const NO_ANSWER: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['network', 'timeout', 'proxy-unreachable']);
+
+/**
+ * Account syncs as a part of a sync's summary: the articles they added, and
+ * `offline` when none of their servers answered (their failures are listed
+ * apart, by account, not as feeds).
+ */
+export function accountsReport(results: readonly Pick<AccountSyncResult, 'added' | 'error'>[]): SyncReport {
+  return {
+    added: results.reduce((sum, result) => sum + result.added, 0),
+    updated: 0,
+    unchanged: 0,
+    failed: [],
+    offline: results.length > 0 && results.every((result) => result.error !== null && NO_ANSWER.has(result.error.code)),
   };
 }
 

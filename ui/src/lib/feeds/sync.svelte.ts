@@ -2,14 +2,31 @@
 // or by the timer every `refreshMinutes`. Progress streams in from the
 // backend; a refresh asked for while one runs is queued behind it and the
 // summary covers both. A sync the timer started shows its summary only when
-// it brought new articles.
+// it brought new articles. A sync of every feed then syncs the sync
+// accounts, if there are any; a feed of an account is refreshed by syncing
+// its account.
+import { accountList, loadAccounts, syncAccountsNow } from '../accounts/accounts.svelte';
 import { notifyLibraryChanged } from '../articles/changes.svelte';
-import { cancelSync, syncFeeds, toBackendError, type SyncProgress, type SyncReport } from '../backend';
+import {
+  cancelSync,
+  syncFeeds,
+  toBackendError,
+  type AccountSyncResult,
+  type ErrorCode,
+  type SyncProgress,
+  type SyncReport,
+} from '../backend';
 import { settings } from '../settings/settings.svelte';
 import { loadSources, sourceList } from '../library/sources.svelte';
 import { isFeed } from './folders';
 import { lastRefreshAt, refreshDue } from './schedule';
-import { mergeSyncReports } from './sync-text';
+import { accountsReport, mergeSyncReports } from './sync-text';
+
+/** An account whose sync failed. */
+export interface AccountFailure {
+  accountId: number;
+  code: ErrorCode;
+}
 
 interface SyncState {
   running: boolean;
@@ -22,6 +39,12 @@ interface SyncState {
   cancelled: boolean;
   /** Set when a sync as a whole failed (not one feed). */
   errorCode: string | null;
+  /** The sync accounts are syncing (after the feeds). */
+  accountsRunning: boolean;
+  /** How many accounts the summarized sync covered. */
+  accountsTotal: number;
+  /** The accounts whose sync failed, in the summarized sync. */
+  accountFailures: AccountFailure[];
 }
 
 export const syncState = $state<SyncState>({
@@ -31,6 +54,9 @@ export const syncState = $state<SyncState>({
   feedsTotal: 0,
   cancelled: false,
   errorCode: null,
+  accountsRunning: false,
+  accountsTotal: 0,
+  accountFailures: [],
 });
 
 /** Feeds to sync after the running sync: ids, or null for every feed. */
@@ -66,7 +92,31 @@ function progressed(progress: SyncProgress, addedBefore: number): void {
   }
 }
 
-/** Fetches one feed, or every feed with `sourceId` null; queued behind a sync that is running. */
+/** The account a source belongs to; null for Barg's own feeds (and for every feed, `sourceId` null). */
+function accountOf(sourceId: number | null): number | null {
+  if (sourceId === null) return null;
+  return sourceList.all.find((source) => source.id === sourceId)?.accountId ?? null;
+}
+
+/** Syncs one account, or every account with `accountId` null (none when there are none). */
+async function syncAccountsStep(accountId: number | null): Promise<AccountSyncResult[]> {
+  if (accountId === null) {
+    await loadAccounts();
+    if (accountList.all.length === 0) return [];
+  }
+  syncState.accountsRunning = true;
+  try {
+    return await syncAccountsNow(accountId);
+  } finally {
+    syncState.accountsRunning = false;
+  }
+}
+
+/**
+ * Fetches one feed, or every feed with `sourceId` null and then the sync
+ * accounts; queued behind a sync that is running. A feed of an account syncs
+ * its account.
+ */
 export async function startSync(sourceId: number | null, byHand = true): Promise<void> {
   if (syncState.running) {
     if (!queued.includes(sourceId)) queued.push(sourceId);
@@ -80,21 +130,45 @@ export async function startSync(sourceId: number | null, byHand = true): Promise
   let showSummary = byHand;
   let report: SyncReport | null = null;
   let feedsTotal = 0;
+  let accountsTotal = 0;
+  let accountFailures: AccountFailure[] = [];
   let errorCode: string | null = null;
   let next: number | null | undefined = sourceId;
   try {
     while (next !== undefined) {
       lastStarted = nowSeconds();
       syncState.progress = { feedsDone: 0, feedsTotal: 0, added: 0, updated: 0, failed: 0, currentFeed: '' };
-      try {
-        const done = await syncFeeds(next, (progress) => progressed(progress, syncState.progress?.added ?? 0));
-        report = mergeSyncReports(report, done);
-      } catch (reason) {
-        const code = toBackendError(reason).code;
-        if (code === 'cancelled') syncState.cancelled = true;
-        else errorCode = code;
+      const accountId = accountOf(next);
+      if (accountId === null) {
+        try {
+          const done = await syncFeeds(next, (progress) => progressed(progress, syncState.progress?.added ?? 0));
+          report = mergeSyncReports(report, done);
+        } catch (reason) {
+          const code = toBackendError(reason).code;
+          if (code === 'cancelled') syncState.cancelled = true;
+          else errorCode = code;
+        }
+        feedsTotal += syncState.progress?.feedsTotal ?? 0;
       }
-      feedsTotal += syncState.progress?.feedsTotal ?? 0;
+      if (!syncState.cancelled && (next === null || accountId !== null)) {
+        try {
+          const results = await syncAccountsStep(accountId);
+          if (results.length > 0) report = mergeSyncReports(report, accountsReport(results));
+          accountsTotal += results.length;
+          // An account stopped by the cancel button did not fail.
+          if (results.some((result) => result.error?.code === 'cancelled')) syncState.cancelled = true;
+          accountFailures = [
+            ...accountFailures.filter((failure) => !results.some((result) => result.accountId === failure.accountId)),
+            ...results.flatMap((result) =>
+              result.error && result.error.code !== 'cancelled' ? [{ accountId: result.accountId, code: result.error.code }] : [],
+            ),
+          ];
+        } catch (reason) {
+          const code = toBackendError(reason).code;
+          if (code === 'cancelled') syncState.cancelled = true;
+          else errorCode = code;
+        }
+      }
       if (syncState.cancelled) queued = [];
       showSummary ||= queuedByHand;
       queuedByHand = false;
@@ -104,6 +178,8 @@ export async function startSync(sourceId: number | null, byHand = true): Promise
     if (showSummary || syncState.cancelled || (report?.added ?? 0) > 0) {
       syncState.report = report;
       syncState.feedsTotal = feedsTotal;
+      syncState.accountsTotal = accountsTotal;
+      syncState.accountFailures = accountFailures;
       syncState.errorCode = errorCode;
     }
     syncState.running = false;
@@ -129,6 +205,7 @@ export function dismissSync(): void {
   syncState.report = null;
   syncState.errorCode = null;
   syncState.cancelled = false;
+  syncState.accountFailures = [];
 }
 
 /** Starts a refresh of every feed if one is due (see `refreshDue`). */

@@ -3,7 +3,7 @@
 
 export type CommandError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library" | "read-only" | "disk-full" | "filtered" | "proxy-unreachable" | "proxy-auth";
+export type ErrorCode = "not-found" | "database" | "invalid-input" | "settings" | "io" | "unsupported-format" | "too-large" | "internal" | "network" | "timeout" | "http-status" | "not-a-feed" | "parse" | "redirect-loop" | "cancelled" | "already-subscribed" | "foreign-library" | "newer-library" | "read-only" | "disk-full" | "filtered" | "proxy-unreachable" | "proxy-auth" | "account-auth" | "account-answer" | "account-unsupported" | "no-credential-store";
 
 export type Direction = "rtl" | "ltr";
 
@@ -141,7 +141,11 @@ pending: boolean,
 /**
  * Which of its articles' images a sync downloads.
  */
-images: ImagePolicy, };
+images: ImagePolicy, 
+/**
+ * The sync account it belongs to; null: Barg's own subscription.
+ */
+accountId: number | null, };
 
 export type ImportProgress = { filesDone: number, filesTotal: number, added: number, duplicates: number, failed: number, currentFile: string, };
 
@@ -236,6 +240,30 @@ export type PasswordKept = "store" | "session";
 export type ImagePolicy = "all" | "first" | "none";
 
 export type PageFetch = "filled" | "not-summary" | "skipped";
+
+export type AccountKind = "greader" | "fever";
+
+export type Account = { id: number, kind: AccountKind, url: string, user: string, 
+/**
+ * Unix seconds.
+ */
+lastSyncAt: number | null, lastSuccessAt: number | null, 
+/**
+ * Why the last sync failed, if it did.
+ */
+lastErrorCode: ErrorCode | null, sources: number, 
+/**
+ * Changes made in Barg that wait for the next sync.
+ */
+pendingChanges: number, };
+
+export type AddedAccount = { id: number, kept: PasswordKept, };
+
+export type AccountSyncResult = { accountId: number, added: number, 
+/**
+ * Changes made in Barg that the server took.
+ */
+sent: number, error: CommandError | null, };
 
 export type Language = "fa" | "en";
 

@@ -28,6 +28,7 @@ const SAMPLE_ARGS = {
   title: 'BBC فارسی',
   tag: 'کتاب‌خانه',
   max: 20,
+  account: 'rss.example.com',
 };
 
 function messageIds(language: string, name: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildBundles } from './bundles';
-import { latinRuns } from './isolate';
+import { isolatedText, latinRuns } from './isolate';
 
 const bundles = buildBundles();
 
@@ -46,5 +46,15 @@ describe('Latin runs in Persian interface text', () => {
     const english = message('en', 'settings-proxy-url-hint');
     expect(latinRuns(english, 'ltr'), 'Latin already goes the paragraph’s way').toEqual([{ text: english, latin: false }]);
     expect(latinRuns('', 'rtl'), 'nothing').toEqual([]);
+  });
+
+  test('plain text (an option of a list) holds each Latin run between LRI and PDI', () => {
+    const kind = message('fa', 'account-kind-greader');
+    expect(isolatedText(kind, 'rtl'), 'the API’s name whole, on its own').toBe('رابط \u2066Google Reader\u2069');
+    const fever = message('fa', 'account-kind-fever');
+    const isolated = isolatedText(fever, 'rtl');
+    expect(isolated, 'the name isolated, the note in brackets after it').toMatch(/^رابط \u2066Fever\u2069 \(/);
+    expect(isolated.replace(/[\u2066\u2069]/g, ''), 'nothing else changes').toBe(fever);
+    expect(isolatedText('Google Reader API', 'ltr'), 'left-to-right text is left alone').toBe('Google Reader API');
   });
 });

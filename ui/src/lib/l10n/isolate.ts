@@ -35,3 +35,13 @@ export function latinRuns(text: string, dir: Direction): TextRun[] {
   if (at < text.length) runs.push({ text: text.slice(at), latin: false });
   return runs;
 }
+
+/**
+ * `text` with each Latin run between LRI and PDI: for plain text where no
+ * `<bdi>` can go (an `<option>`, a `title`).
+ */
+export function isolatedText(text: string, dir: Direction): string {
+  return latinRuns(text, dir)
+    .map((run) => (run.latin ? `\u2066${run.text}\u2069` : run.text))
+    .join('');
+}

@@ -78,6 +78,10 @@ const ERROR_MESSAGES: Record<ErrorCode, true> = {
   filtered: true,
   'proxy-unreachable': true,
   'proxy-auth': true,
+  'account-auth': true,
+  'account-answer': true,
+  'account-unsupported': true,
+  'no-credential-store': true,
 };
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.keys(ERROR_MESSAGES) as ErrorCode[];

@@ -1,6 +1,9 @@
 // The lists the sources pane offers: three smart lists (the bookmarks also by
-// tag), then each source.
+// tag), then each source: Barg's own, then each sync account's under its name.
+import { accountNames } from '../accounts/names';
 import type { ListFilter } from '../articles/rows';
+import type { Account, Source } from '../backend';
+import { groupByFolder, type SourceGroup } from '../feeds/folders';
 import { t } from '../l10n/locale.svelte';
 
 export type ListChoice =
@@ -58,4 +61,58 @@ export function listKey(choice: ListChoice): string {
 /** An unread count never shows below zero, whatever the session's changes add up to. */
 export function unreadShown(loaded: number | undefined, change: number): number {
   return Math.max(0, (loaded ?? 0) + change);
+}
+
+/** A sync account's feeds, under the account's name, in their folders. */
+export interface AccountSection {
+  accountId: number;
+  /** The account as listed; null while the accounts are not (yet) loaded. */
+  account: Account | null;
+  name: string;
+  groups: SourceGroup[];
+}
+
+/** The sources as the pane shows them. */
+export interface SourceSections {
+  /** Barg's own sources, by folder. */
+  own: SourceGroup[];
+  /** One section per account with feeds: in the accounts' order, then any not listed yet. */
+  accounts: AccountSection[];
+}
+
+/**
+ * Barg's own sources apart from each account's; both by folder (see
+ * `groupByFolder`). An account with no feeds has no section: the pane shows
+ * feeds, and Settings, Accounts shows the accounts.
+ */
+export function sourceSections(sources: readonly Source[], accounts: readonly Account[], language: string): SourceSections {
+  const own: Source[] = [];
+  const byAccount = new Map<number, Source[]>();
+  for (const source of sources) {
+    if (source.accountId === null) {
+      own.push(source);
+      continue;
+    }
+    const members = byAccount.get(source.accountId);
+    if (members) members.push(source);
+    else byAccount.set(source.accountId, [source]);
+  }
+  const names = accountNames(accounts);
+  const known = new Map(accounts.map((account) => [account.id, account]));
+  const order = [...accounts.map((account) => account.id), ...[...byAccount.keys()].filter((id) => !known.has(id)).sort((a, b) => a - b)];
+  return {
+    own: groupByFolder(own, language),
+    accounts: order.flatMap((accountId) => {
+      const members = byAccount.get(accountId);
+      if (!members) return [];
+      return [
+        {
+          accountId,
+          account: known.get(accountId) ?? null,
+          name: names.get(accountId) ?? t('account-group-unknown'),
+          groups: groupByFolder(members, language),
+        },
+      ];
+    }),
+  };
 }

@@ -2,6 +2,10 @@
 //! folder, new and sample libraries on real SQLite files, and a real HTTP
 //! server on 127.0.0.1 (`server`).
 
+#[path = "../../../../../tests/support/coldsweat.rs"]
+pub mod coldsweat;
+#[path = "../../../../../tests/support/freshrss.rs"]
+pub mod freshrss;
 pub mod mount;
 pub mod proxies;
 pub mod server;
