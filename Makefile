@@ -78,6 +78,7 @@ bench: ui
 	@command -v newsboat >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends newsboat)
 	python3 bench/sync_vs_newsboat.py --barg $(DEV_TARGET_DIR)/release/barg
 	python3 bench/sync_through_proxy.py --barg $(DEV_TARGET_DIR)/release/barg
+	python3 bench/sync_account.py --barg $(DEV_TARGET_DIR)/release/barg
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --release -p barg --test it limits:: -- --ignored --nocapture
 
 # Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS; what it finds

@@ -103,8 +103,11 @@ impl FreshRss {
         self.serve();
     }
 
-    /// Makes the server fetch its user's feeds now (its cron job's work).
+    /// Makes the server fetch its user's feeds now (its cron job's work);
+    /// first waits out the feeds' time-to-live (1 s; the server fetches
+    /// a feed again only once more than a whole second has passed).
     pub fn refresh(&self) {
+        std::thread::sleep(Duration::from_millis(2_100));
         run(Command::new("php")
             .arg(self.dir.path().join("cli/actualize-user.php"))
             .args(["--user", USER]));

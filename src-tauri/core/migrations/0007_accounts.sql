@@ -15,7 +15,7 @@ CREATE TABLE accounts (
     -- starred one); later syncs take everything new.
     first_items        INTEGER NOT NULL DEFAULT 1000,
     -- The server's mark of the newest item had (Google Reader API: the
-    -- time it took the item, Unix seconds; Fever: the item's id): the next
+    -- time it took the item, in microseconds; Fever: the item's id): the next
     -- sync asks only for what came after it.
     newest_item        INTEGER,
     last_sync_at       INTEGER,

@@ -85,20 +85,29 @@ impl<'a> Client<'a> {
         mut on_page: impl FnMut(Vec<RemoteItem>),
     ) -> Result<Option<i64>, AccountError> {
         match self {
+            // The mark is the newest item's time in microseconds; the API
+            // asks by the second (`ot`), so the items of that second that
+            // were had, or left out of the first sync's window, are
+            // dropped here by their microseconds.
             Client::GReader(session) => {
                 let limit = if newest.is_some() { usize::MAX } else { first };
+                let since = newest.map(|usec| usec / 1_000_000);
                 let mut mark = None;
                 session
-                    .items(READING_LIST, newest, limit, |page| {
+                    .items(READING_LIST, since, limit, |page| {
                         let page: Vec<RemoteItem> = page
                             .into_iter()
                             .filter_map(greader::Item::into_remote)
+                            .filter(|item| match (newest, item.taken_usec) {
+                                (Some(newest), Some(taken)) => taken > newest,
+                                _ => true,
+                            })
                             .collect();
-                        mark = mark.max(page.iter().filter_map(|i| i.crawled_at).max());
+                        mark = mark.max(page.iter().filter_map(|i| i.taken_usec).max());
                         on_page(page);
                     })
                     .await?;
-                Ok(mark)
+                Ok(mark.or(newest))
             }
             Client::Fever(session) => {
                 let mark = session

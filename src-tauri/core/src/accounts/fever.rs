@@ -297,7 +297,7 @@ fn item_of(value: &Value) -> Option<RemoteItem> {
         html: text("html").unwrap_or_default(),
         author: text("author").filter(|a| !a.is_empty()),
         published: value.get("created_on_time").and_then(Value::as_i64),
-        crawled_at: None,
+        taken_usec: None,
     })
 }
 

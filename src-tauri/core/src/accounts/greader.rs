@@ -89,6 +89,8 @@ pub struct Item {
     pub id: String,
     #[serde(default, rename = "crawlTimeMsec")]
     pub crawl_time_msec: Option<String>,
+    #[serde(default, rename = "timestampUsec")]
+    pub timestamp_usec: Option<String>,
     #[serde(default)]
     pub published: Option<i64>,
     #[serde(default)]
@@ -121,7 +123,7 @@ impl Item {
 
     /// In the one form every API's items take; `None` without an id.
     pub fn into_remote(self) -> Option<RemoteItem> {
-        let crawled_at = self.crawled_at();
+        let taken_usec = self.taken_usec();
         let link = self
             .canonical
             .iter()
@@ -140,17 +142,24 @@ impl Item {
                 .unwrap_or_default(),
             author: self.author,
             published: self.published,
-            crawled_at,
+            taken_usec,
         })
     }
 
-    /// When the server took it, in seconds.
-    pub fn crawled_at(&self) -> Option<i64> {
-        self.crawl_time_msec
-            .as_deref()?
-            .parse::<i64>()
-            .ok()
-            .map(|ms| ms / 1000)
+    /// When the server took it, in microseconds (`timestampUsec`, else
+    /// `crawlTimeMsec`): the reading list's order.
+    pub fn taken_usec(&self) -> Option<i64> {
+        let usec = self
+            .timestamp_usec
+            .as_deref()
+            .and_then(|t| t.parse::<i64>().ok());
+        usec.or_else(|| {
+            self.crawl_time_msec
+                .as_deref()?
+                .parse::<i64>()
+                .ok()
+                .map(|ms| ms * 1000)
+        })
     }
 }
 

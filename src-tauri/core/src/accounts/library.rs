@@ -402,7 +402,8 @@ impl Library {
             match outcome {
                 Ok(newest) => tx.execute(
                     "UPDATE accounts SET last_sync_at = ?2, last_success_at = ?2,
-                            newest_item = max(coalesce(newest_item, 0), coalesce(?3, 0)),
+                            newest_item = CASE WHEN ?3 IS NULL THEN newest_item
+                                               ELSE max(coalesce(newest_item, ?3), ?3) END,
                             last_error_code = NULL, last_error_message = NULL
                      WHERE id = ?1",
                     params![account_id, now, newest],

@@ -23,6 +23,6 @@ pub struct RemoteItem {
     pub html: String,
     pub author: Option<String>,
     pub published: Option<i64>,
-    /// When the server took it (seconds), where the API says.
-    pub crawled_at: Option<i64>,
+    /// When the server took it (microseconds), where the API says.
+    pub taken_usec: Option<i64>,
 }

@@ -609,3 +609,57 @@ async fn read_and_saved_go_both_ways_through_coldsweat_an_independent_fever_serv
         "unsaved on B, so on A"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_sync_takes_only_the_newest_items_even_after_an_empty_one() {
+    let feeds = TestServer::start();
+    feeds.route(
+        "/hoder.xml",
+        Serve::body(fixture(HODER), "application/rss+xml"),
+    );
+    let server = FreshRss::start();
+    let a = Device::new(&server);
+    let empty = a.sync().await;
+    assert_eq!(empty.added, 0, "an account with no subscriptions yet");
+    subscribe(&a, &feeds.url("/hoder.xml"), None).await;
+    a.library.set_account_first_items(a.account, 3).unwrap();
+    let first = a.sync().await;
+    assert_eq!(
+        first.added, 3,
+        "the first sync that finds items takes the newest 3, not the server's whole history: {first:?}"
+    );
+    let titles: Vec<String> = a.articles().into_iter().map(|x| x.title).collect();
+    assert!(
+        titles.iter().any(|t| t.contains("جلسه‌ی امریکن انترپرایز")),
+        "the newest item is among them: {titles:?}"
+    );
+    assert_eq!(
+        a.sync().await.added,
+        0,
+        "later syncs ask only for what is new"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_the_server_fetches_later_arrives_in_the_next_sync_and_only_that() {
+    let feeds = TestServer::start();
+    feeds.route("/hoder.xml", Serve::body(fixture(HODER), "application/rss+xml"));
+    let server = FreshRss::start();
+    let a = Device::new(&server);
+    subscribe(&a, &feeds.url("/hoder.xml"), None).await;
+    assert_eq!(a.sync().await.added, 7);
+    // The feed gets a new item, and the server's cron fetches it.
+    let feed = String::from_utf8(fixture(HODER)).unwrap();
+    let at = feed.find("<item>").expect("the feed has items");
+    let newer = format!(
+        "{}<item><title>خبر تازه‌ای که بعداً رسید</title><link>https://example.com/new</link>\
+         <guid>urn:barg:new</guid><description>متنی تازه</description></item>{}",
+        &feed[..at],
+        &feed[at..]
+    );
+    feeds.route("/hoder.xml", Serve::body(newer, "application/rss+xml"));
+    server.refresh();
+    let next = a.sync().await;
+    assert_eq!(next.added, 1, "only the new item: {next:?}");
+    a.article("خبر تازه‌ای که بعداً رسید");
+}
