@@ -19,7 +19,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 
-.PHONY: run test lint build bench fuzz fuzz-smoke deps system-deps ui clean
+.PHONY: run test lint build bench fuzz fuzz-smoke deps system-deps ui clean package package-deps
 
 ## Set-up ---------------------------------------------------------------
 
@@ -60,6 +60,24 @@ lint: ui
 test: lint
 	cd ui && npm test
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
+	$(MAKE) package
+
+# Linux packages (.deb and .rpm) with the Tauri CLI pinned in ui/package.json,
+# checked by packaging/linux/check.sh (lintian, desktop-file-validate,
+# appstreamcli, icons, the file and link associations); copied to
+# target/packages/. The AppImage needs a download from github.com that these
+# machines cannot make: it is configured, not built here.
+PACKAGE_APT := lintian desktop-file-utils appstream rpm
+package-deps: deps
+	@missing=""; for p in $(PACKAGE_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; fi
+
+package: ui package-deps
+	rm -rf $(DEV_TARGET_DIR)/release/bundle
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) ui/node_modules/.bin/tauri build --bundles deb,rpm --config src-tauri/tauri.bundle.json
+	rm -rf target/packages && mkdir -p target/packages
+	cp $(DEV_TARGET_DIR)/release/bundle/deb/*.deb $(DEV_TARGET_DIR)/release/bundle/rpm/*.rpm target/packages/
+	sh packaging/linux/check.sh target/packages
 
 build: ui
 	CARGO_TARGET_DIR=$(BUILD_TARGET_DIR) cargo build --release -p barg

@@ -362,6 +362,13 @@ read-only-update-title = This library cannot be opened here
 read-only-update-hint = Its drive or folder cannot be written, and Barg cannot read it as it is (a library from an earlier Barg must be updated first, which needs a write). Nothing was changed. Copy the library to a folder you can write to and open it there, or open it with the Barg that made it.
 read-only-notice = This library is open for reading only: its drive or folder cannot be written. Reading, search and export work; bookmarks, read marks, imports and refreshes cannot be saved.
 settings-reset-notice = Your settings file could not be read, so the default settings are in use. The damaged file was kept beside it as settings.json.damaged.
+opened-subscribed = { $added ->
+    [one] Subscribed to one feed; its articles are on their way.
+   *[other] Subscribed to { $added } feeds; their articles are on their way.
+}
+opened-existing = Nothing new to subscribe to: already in your sources.
+opened-imported = { $added } articles imported ({ $duplicates } were already in the library).
+opened-failed = What was opened in Barg could not be added.
 notice-dismiss = Dismiss
 backup-library = Back up the library…
 restore-library = Restore from a backup…

@@ -12,6 +12,7 @@ pub mod ipc;
 #[cfg(target_os = "linux")]
 mod javascript_engine;
 pub mod l10n;
+pub mod open_target;
 pub mod settings;
 pub mod state;
 #[cfg(target_os = "linux")]
@@ -114,21 +115,69 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         ])
 }
 
-/// Runs the desktop app on `data_dir` until its window closes. With
-/// `empty_window`, the window shows an empty page instead (a baseline for
-/// memory measurements).
+/// The name the running window answers a second launch by: one per data
+/// folder (another library is another instance), in the characters a D-Bus
+/// name allows (FNV-1a of the folder's path: the same in every build).
+fn instance_id(data_dir: &std::path::Path) -> String {
+    let hash = data_dir
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{APP_IDENTIFIER}.library_{hash:016x}")
+}
+
+/// Opens what was asked for (`barg FILE|URL`, at start or handed over by a
+/// second launch) in the open library, and tells the window.
+fn open_targets<R: Runtime>(app: &tauri::AppHandle<R>, targets: Vec<open_target::Target>) {
+    if targets.is_empty() {
+        return;
+    }
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        use tauri::Emitter;
+        let Some(state) = app.try_state::<AppState>() else {
+            return; // In recovery: there is no library to open it in.
+        };
+        for target in targets {
+            let opened = open_target::open(&state, target).await;
+            let _ = app.emit(open_target::OPENED_EVENT, opened);
+        }
+    });
+}
+
+/// Runs the desktop app on `data_dir` until its window closes, then opens
+/// `targets` in it. With `empty_window`, the window shows an empty page
+/// instead (a baseline for memory measurements).
 pub fn run_desktop(
     data_dir: PathBuf,
     empty_window: bool,
+    targets: Vec<open_target::Target>,
 ) -> Result<(), Box<dyn std::error::Error>> {
     #[cfg(target_os = "linux")]
     javascript_engine::tune_javascript_engine_for_a_long_session();
     // A library that cannot be opened (damaged, foreign, from a newer Barg)
     // is left untouched: the window opens in recovery, says what happened
     // and offers a fresh library or a backup.
+    // A second launch on the same library hands its arguments to this
+    // window and exits (registered first, before anything else is set up).
+    let single_instance = tauri_plugin_single_instance::Builder::new()
+        .dbus_id(instance_id(&data_dir))
+        .callback(|app, arguments, cwd| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+            open_targets(
+                app,
+                open_target::targets(&arguments, std::path::Path::new(&cwd)),
+            );
+        })
+        .build();
     let folder = DataFolder::new(data_dir);
     let opened = AppState::open(folder.clone());
-    let app = run_app(tauri::Builder::default())
+    let app = run_app(tauri::Builder::default().plugin(single_instance))
         .setup(move |app| {
             match opened {
                 Ok(state) => {
@@ -153,6 +202,7 @@ pub fn run_desktop(
                 window::paint_in_software_without_a_gpu(&window);
             } else {
                 open_main_window(app)?;
+                open_targets(app.handle(), targets);
             }
             Ok(())
         })

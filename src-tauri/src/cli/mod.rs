@@ -29,7 +29,10 @@ use output::Output;
 #[command(
     name = "barg",
     version,
-    about = "Barg (برگ), a Persian-first reader. Without a subcommand, opens the app."
+    about = "Barg (برگ), a Persian-first reader. Without a subcommand, opens the app; \
+             `barg FILE|URL...` opens the app with them (in the window already open on \
+             this library, if there is one): an OPML list subscribes to its feeds, a \
+             feed: or web address subscribes to that feed, any other file is imported."
 )]
 pub struct Cli {
     /// The data folder holding the library and settings.
@@ -51,6 +54,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Not a subcommand: files and addresses to open in the app
+    /// (`barg FILE|URL...`).
+    #[command(external_subcommand)]
+    Open(Vec<String>),
     /// Import files: plain text, HTML pages, RSS/Atom/JSON feeds, Barg exports.
     Import {
         #[arg(required = true)]
@@ -405,6 +412,8 @@ pub fn run(command: Command, data_dir: &Path, json_output: bool) -> std::process
 
 fn execute(command: Command, folder: &DataFolder, out: &mut Output) -> Result<(), CliError> {
     match command {
+        // main.rs opens the app with these; nothing to run headless.
+        Command::Open(_) => Err(CliError("files and addresses open in the app".into())),
         Command::Import { paths } => import::import(folder, out, &paths),
         Command::Sync { feed, account } => feeds::sync(folder, out, feed, account),
         Command::Account { action } => accounts::account(folder, out, action),

@@ -62,6 +62,7 @@ fn typescript() -> String {
         ipc::Account::decl(&cfg),
         ipc::AddedAccount::decl(&cfg),
         ipc::AccountSyncResult::decl(&cfg),
+        barg_app::open_target::Opened::decl(&cfg),
         settings::Language::decl(&cfg),
         settings::Theme::decl(&cfg),
         settings::Digits::decl(&cfg),

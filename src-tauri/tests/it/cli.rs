@@ -58,6 +58,22 @@ fn dates_convert_both_ways_and_bad_dates_fail_with_status_1() {
 }
 
 #[test]
+fn a_mistyped_subcommand_is_an_error_not_something_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = barg(dir.path(), &["imprt", "no-such-file.txt"], None);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no window opens for what is neither a subcommand nor a file or address"
+    );
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("imprt"),
+        "it names what it did not understand: {said}"
+    );
+}
+
+#[test]
 fn text_fold_and_repair_read_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let folded = barg(dir.path(), &["text", "fold"], Some("رئيس جمهور مي‌كند ۵۰"));

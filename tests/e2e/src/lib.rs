@@ -98,6 +98,9 @@ pub struct Desktop {
     // Field order is drop order: the driver goes before the display.
     _driver: Process,
     _display: Process,
+    /// A private D-Bus session bus, when asked for (`start_with_session_bus`).
+    _bus: Option<Process>,
+    bus_address: Option<String>,
     driver_port: u16,
     /// The X display, `:N`.
     display_name: String,
@@ -128,6 +131,37 @@ fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) ->
 impl Desktop {
     /// Starts Xvfb on a free display number and tauri-driver on free ports.
     pub fn start() -> Result<Self> {
+        Self::start_on_bus(None)
+    }
+
+    /// [`Desktop::start`] with a private D-Bus session bus for the app (the
+    /// single-instance hand-over goes through it). The bus activates no
+    /// service: no credential store answers on it.
+    pub fn start_with_session_bus() -> Result<Self> {
+        let config = std::env::temp_dir().join(format!("barg-e2e-bus-{}.conf", std::process::id()));
+        std::fs::write(
+            &config,
+            "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n\
+             <busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen><auth>EXTERNAL</auth>\
+             <policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n",
+        )?;
+        let mut bus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start dbus-daemon (apt package dbus): {e}"))?;
+        let mut address = String::new();
+        {
+            use std::io::BufRead;
+            let stdout = bus.stdout.take().ok_or("dbus-daemon's address")?;
+            std::io::BufReader::new(stdout).read_line(&mut address)?;
+        }
+        Self::start_on_bus(Some((Process(bus), address.trim().to_owned())))
+    }
+
+    fn start_on_bus(bus: Option<(Process, String)>) -> Result<Self> {
         // A test that failed while holding the turn leaves nothing behind
         // (its processes stop on drop), so a poisoned lock is fine to take.
         let turn = ONE_AT_A_TIME
@@ -195,8 +229,17 @@ impl Desktop {
             "[Default Applications]\nx-scheme-handler/http=barg-test-browser.desktop\nx-scheme-handler/https=barg-test-browser.desktop\n",
         )?;
         let (driver_port, native_port) = (free_port(), free_port());
+        let (bus, bus_address) = match bus {
+            Some((process, address)) => (Some(process), Some(address)),
+            None => (None, None),
+        };
+        let mut driver_command = Command::new("tauri-driver");
+        match &bus_address {
+            Some(address) => driver_command.env("DBUS_SESSION_BUS_ADDRESS", address),
+            None => driver_command.env_remove("DBUS_SESSION_BUS_ADDRESS"),
+        };
         let driver = Process(
-            Command::new("tauri-driver")
+            driver_command
                 .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
                 .env("DISPLAY", &display_name)
                 .env("XDG_DATA_HOME", home.path().join("data"))
@@ -217,6 +260,8 @@ impl Desktop {
         Ok(Self {
             _driver: driver,
             _display: display,
+            _bus: bus,
+            bus_address,
             driver_port,
             display_name,
             home,
@@ -339,6 +384,38 @@ impl Desktop {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Launches `barg --data-dir DATA_DIR ARGS…` as the desktop would (its
+    /// display and session bus): with a window already open on that
+    /// library, it hands `ARGS` over and exits. Waits at most 30 s.
+    pub fn launch_again(&self, data_dir: &Path, args: &[&str]) -> Result<std::process::Output> {
+        let mut command = Command::new(barg_binary());
+        command
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(args)
+            .env("DISPLAY", &self.display_name)
+            .env("GDK_BACKEND", "x11")
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        match &self.bus_address {
+            Some(address) => command.env("DBUS_SESSION_BUS_ADDRESS", address),
+            None => command.env_remove("DBUS_SESSION_BUS_ADDRESS"),
+        };
+        let mut child = command.spawn()?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if child.try_wait()?.is_some() {
+                return Ok(child.wait_with_output()?);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        Err("the second launch did not hand over and exit within 30 s".into())
     }
 
     /// The port tauri-driver listens on.

@@ -3,6 +3,7 @@
 // native file dialogs and file drops (Tauri plugins and webview events, which
 // also cross IPC) are wrapped here too, so no other module imports Tauri.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
@@ -302,6 +303,19 @@ export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() 
       else if (payload.type === 'leave') handler({ type: 'leave' });
       else handler({ type: 'over' });
     });
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Follows what is opened in Barg from outside (`barg FILE|URL`: an OPML
+ * list or a `feed:` link from the desktop, handed to this window by a
+ * second launch). Resolves to the function that stops following.
+ */
+export async function onOpened(handler: (opened: ipc.Opened) => void): Promise<() => void> {
+  try {
+    return await listen<ipc.Opened>('barg://opened', ({ payload }) => handler(payload));
   } catch {
     return () => {};
   }

@@ -643,7 +643,10 @@ async fn the_first_sync_takes_only_the_newest_items_even_after_an_empty_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_the_server_fetches_later_arrives_in_the_next_sync_and_only_that() {
     let feeds = TestServer::start();
-    feeds.route("/hoder.xml", Serve::body(fixture(HODER), "application/rss+xml"));
+    feeds.route(
+        "/hoder.xml",
+        Serve::body(fixture(HODER), "application/rss+xml"),
+    );
     let server = FreshRss::start();
     let a = Device::new(&server);
     subscribe(&a, &feeds.url("/hoder.xml"), None).await;

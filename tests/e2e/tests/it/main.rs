@@ -21,6 +21,7 @@ mod first_start;
 mod hostile;
 mod import;
 mod network;
+mod open_target;
 mod reading;
 mod recovery;
 mod window_bench;

@@ -265,6 +265,8 @@ export type AccountSyncResult = { accountId: number, added: number,
  */
 sent: number, error: CommandError | null, };
 
+export type Opened = { "kind": "subscribed", added: number, existing: number, } | { "kind": "imported", added: number, duplicates: number, } | { "kind": "failed", error: CommandError, };
+
 export type Language = "fa" | "en";
 
 export type Theme = "light" | "dark" | "sepia" | "system";
