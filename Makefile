@@ -19,7 +19,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev xvfb webkit2gtk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UI_STAMP := ui/node_modules/.package-lock.json
 
-.PHONY: run test lint build bench fuzz fuzz-smoke deps system-deps ui clean package package-deps
+.PHONY: run test lint build bench fuzz fuzz-smoke deps system-deps ui clean package package-deps package-windows check-macos package-appimage
 
 ## Set-up ---------------------------------------------------------------
 
@@ -60,7 +60,7 @@ lint: ui
 test: lint
 	cd ui && npm test
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo test --workspace
-	$(MAKE) package
+	$(MAKE) package package-windows check-macos
 
 # Linux packages (.deb and .rpm) with the Tauri CLI pinned in ui/package.json,
 # checked by packaging/linux/check.sh (lintian, desktop-file-validate,
@@ -78,6 +78,48 @@ package: ui package-deps
 	rm -rf target/packages && mkdir -p target/packages
 	cp $(DEV_TARGET_DIR)/release/bundle/deb/*.deb $(DEV_TARGET_DIR)/release/bundle/rpm/*.rpm target/packages/
 	sh packaging/linux/check.sh target/packages
+
+# The AppImage, where its tools can be fetched (Tauri downloads linuxdeploy and
+# its AppImage runtime from github.com, which these machines cannot reach).
+package-appimage: ui package-deps
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) ui/node_modules/.bin/tauri build --bundles appimage --config src-tauri/tauri.bundle.json
+	mkdir -p target/packages && cp $(DEV_TARGET_DIR)/release/bundle/appimage/*.AppImage target/packages/
+
+# Windows: barg.exe (GUI subsystem) and barg-cli.exe (console subsystem, the
+# same command line for cmd and PowerShell) cross-built with Debian's
+# mingw-w64, WebView2Loader.dll beside them, and a per-user installer made
+# with Debian's makensis from packaging/windows/barg.nsi; checked by
+# packaging/windows/check.py; in target/windows/. The WebView2 bootstrapper
+# is bundled when packaging/windows/MicrosoftEdgeWebview2Setup.exe exists
+# (it cannot be downloaded here).
+WINDOWS_TARGET := x86_64-pc-windows-gnu
+WINDOWS_OUT := $(DEV_TARGET_DIR)/$(WINDOWS_TARGET)/release
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+package-windows: ui
+	@missing=""; for p in mingw-w64 nsis; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; fi
+	@rustup target list --installed | grep -qx $(WINDOWS_TARGET) || rustup target add $(WINDOWS_TARGET)
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+	  cargo build --release --target $(WINDOWS_TARGET) -p barg --features console --bins
+	rm -rf target/windows && mkdir -p target/windows/dist
+	cp $(WINDOWS_OUT)/barg.exe $(WINDOWS_OUT)/barg-cli.exe target/windows/dist/
+	cp "$$(cargo metadata --format-version 1 --locked | python3 -c 'import json,sys,os; p=[p for p in json.load(sys.stdin)["packages"] if p["name"]=="webview2-com-sys"][0]; print(os.path.join(os.path.dirname(p["manifest_path"]),"x64","WebView2Loader.dll"))')" target/windows/dist/
+	if [ -f packaging/windows/MicrosoftEdgeWebview2Setup.exe ]; then cp packaging/windows/MicrosoftEdgeWebview2Setup.exe target/windows/dist/; fi
+	makensis -V2 -DVERSION=$(VERSION) -DDIST=$(CURDIR)/target/windows/dist -DOUT=$(CURDIR)/target/windows/Barg-$(VERSION)-setup.exe packaging/windows/barg.nsi
+	python3 packaging/windows/check.py target/windows
+	@dpkg -s wine64 >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends wine64)
+	sh packaging/windows/wine/wine-check.sh target/windows/dist
+
+# macOS: `cargo check` of the whole app for aarch64-apple-darwin, as far as a
+# Linux machine allows: the C that some build scripts compile needs the
+# macOS SDK, so a stand-in compiler (packaging/macos/stub-cc.sh) writes empty
+# objects; nothing is linked. Every Rust line is type-checked for macOS.
+MACOS_TARGET := aarch64-apple-darwin
+check-macos: ui
+	@rustup target list --installed | grep -qx $(MACOS_TARGET) || rustup target add $(MACOS_TARGET)
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) CC_aarch64_apple_darwin=$(CURDIR)/packaging/macos/stub-cc.sh \
+	  CXX_aarch64_apple_darwin=$(CURDIR)/packaging/macos/stub-cc.sh AR_aarch64_apple_darwin=ar \
+	  cargo check --target $(MACOS_TARGET) -p barg --bins
 
 build: ui
 	CARGO_TARGET_DIR=$(BUILD_TARGET_DIR) cargo build --release -p barg

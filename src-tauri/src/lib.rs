@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod entry;
 mod image_scheme;
 pub mod ipc;
 #[cfg(target_os = "linux")]
