@@ -10,12 +10,14 @@ set -eu
 dist=$(cd "${1:?usage: wine-check.sh DIST}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 cp "$dist/barg-cli.exe" "$dist/WebView2Loader.dll" "$work/"
 x86_64-w64-mingw32-gcc -O2 -shared -o "$work/bcryptprimitives.dll" \
     "$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -ladvapi32
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
+wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
+# Wine's server is stopped before its prefix is removed.
+trap '"$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
 run() { "$wine" "$work/barg-cli.exe" --data-dir 'Z:'"$work/library" "$@"; }
 
 run --version

@@ -45,9 +45,13 @@ fn print_summary(out: &mut Output, article: ArticleSummary) -> Result<(), CliErr
     } else {
         " "
     };
+    let title = match out.repair() {
+        true => article.clone().repaired().title,
+        false => article.title.clone(),
+    };
     let line = format!(
-        "{:>6} {mark} {}  ({})",
-        article.id, article.title, article.source_title
+        "{:>6} {mark} {title}  ({})",
+        article.id, article.source_title
     );
     out.record(ipc::ArticleSummary::from(article), || line)
 }

@@ -19,6 +19,9 @@ pub(super) struct Output {
     stdout: std::io::StdoutLock<'static>,
     messages: Messages,
     language: Language,
+    /// Persian text in the text output is repaired as the window shows it
+    /// (the app's "repair half-spaces" setting); JSON keeps the stored text.
+    repair: bool,
 }
 
 impl Output {
@@ -28,7 +31,15 @@ impl Output {
             stdout: std::io::stdout().lock(),
             messages: Messages::new(),
             language: language(folder),
+            repair: crate::settings::read_file(&folder.dir)
+                .map(|s| s.repair_half_spaces)
+                .unwrap_or(true),
         }
+    }
+
+    /// Whether Persian text is shown repaired (text output only).
+    pub(super) fn repair(&self) -> bool {
+        self.repair && !self.json
     }
 
     /// Whether results are JSON lines.

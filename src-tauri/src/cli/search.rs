@@ -36,6 +36,13 @@ pub(super) fn search(
     let result = library.search(&query).map_err(|e| out.error(e))?;
     let shown = result.hits.len() as u32;
     for hit in result.hits {
+        let plain: String = hit.snippet_parts.iter().map(|p| p.text.as_str()).collect();
+        let (id, title, score) = (hit.article.id, hit.article.title.clone(), hit.score);
+        // The text output shows Persian repaired, as the window does.
+        let hit = match out.repair() {
+            true => hit.repaired(),
+            false => hit,
+        };
         let marked: String = hit
             .snippet_parts
             .iter()
@@ -47,10 +54,14 @@ pub(super) fn search(
                 }
             })
             .collect();
-        let plain: String = hit.snippet_parts.iter().map(|p| p.text.as_str()).collect();
         out.record(
-            json!({ "id": hit.article.id, "title": hit.article.title, "snippet": plain, "score": hit.score }),
-            || format!("{:>6}  {}\n        {marked}", hit.article.id, hit.article.title),
+            json!({ "id": id, "title": title, "snippet": plain, "score": score }),
+            || {
+                format!(
+                    "{:>6}  {}\n        {marked}",
+                    hit.article.id, hit.article.title
+                )
+            },
         )?;
     }
     // Fewer than asked while more match: said, never silent.

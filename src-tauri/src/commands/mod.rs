@@ -43,9 +43,15 @@ async fn on_library<T: Send + 'static>(
 pub async fn list_articles(
     state: State<'_, AppState>,
     filter: ipc::ArticleFilter,
+    repair: Option<bool>,
 ) -> Result<Vec<ipc::ArticleSummary>, CommandError> {
     let page = on_library(&state, move |library| library.list_articles(&filter.into())).await?;
-    Ok(page.into_iter().map(Into::into).collect())
+    let repair = repair.unwrap_or(false);
+    Ok(page
+        .into_iter()
+        .map(|row| if repair { row.repaired() } else { row })
+        .map(Into::into)
+        .collect())
 }
 
 /// One article; with `repair`, a Persian article's title and body come back
@@ -81,12 +87,13 @@ pub async fn get_article(
 pub async fn search(
     state: State<'_, AppState>,
     query: ipc::SearchQuery,
+    repair: Option<bool>,
 ) -> Result<ipc::SearchResult, CommandError> {
-    Ok(
-        on_library(&state, move |library| library.search(&query.into()))
-            .await?
-            .into(),
-    )
+    let mut result = on_library(&state, move |library| library.search(&query.into())).await?;
+    if repair.unwrap_or(false) {
+        result.hits = result.hits.into_iter().map(|hit| hit.repaired()).collect();
+    }
+    Ok(result.into())
 }
 
 #[tauri::command]

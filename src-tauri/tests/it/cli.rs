@@ -74,6 +74,41 @@ fn a_mistyped_subcommand_is_an_error_not_something_to_open() {
 }
 
 #[test]
+fn list_and_search_show_persian_repaired_as_the_window_does_and_json_keeps_the_stored_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("library");
+    let file = dir.path().join("گفتگو.txt");
+    std::fs::write(
+        &file,
+        "گفتوگوی ۵۰ دقیقهای با وزیر درباره کتابهای تازه\n\nمتن گفتوگو درباره کتابهای تازه است.\n",
+    )
+    .unwrap();
+    let imported = barg(&data, &["import", file.to_str().unwrap()], None);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let listed = stdout(&barg(&data, &["list", "--all"], None));
+    assert!(
+        listed.contains("گفت\u{200c}وگوی ۵۰ دقیقه\u{200c}ای"),
+        "the list shows the title repaired, as the reader does: {listed}"
+    );
+    let searched = stdout(&barg(&data, &["search", "کتابهای"], None));
+    assert!(
+        searched.contains("[کتاب\u{200c}های]"),
+        "the highlight still covers the word, now repaired: {searched}"
+    );
+    let stored = json_lines(&barg(&data, &["--json", "list", "--all"], None));
+    assert!(
+        stored
+            .iter()
+            .any(|a| a["title"] == "گفتوگوی ۵۰ دقیقهای با وزیر درباره کتابهای تازه"),
+        "JSON gives scripts the stored text: {stored:?}"
+    );
+}
+
+#[test]
 fn text_fold_and_repair_read_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let folded = barg(dir.path(), &["text", "fold"], Some("رئيس جمهور مي‌كند ۵۰"));

@@ -60,9 +60,12 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-/** Newest first; with `bookmarkedOnly`, newest bookmark first. Pages by `offset` and `limit`. */
-export function listArticles(filter: ipc.ArticleFilter): Promise<ipc.ArticleSummary[]> {
-  return call('list_articles', { filter });
+/**
+ * Newest first; with `bookmarkedOnly`, newest bookmark first. Pages by `offset` and `limit`.
+ * With `repair`, Persian titles and snippets come repaired, as the reader shows them.
+ */
+export function listArticles(filter: ipc.ArticleFilter, repair = false): Promise<ipc.ArticleSummary[]> {
+  return call('list_articles', { filter, repair });
 }
 
 /**
@@ -73,9 +76,13 @@ export function getArticle(id: number, repair = false): Promise<ipc.Article> {
   return call('get_article', { id, repair });
 }
 
-/** Empty or whitespace-only text finds nothing; any other text is safe to pass. */
-export function search(query: ipc.SearchQuery): Promise<ipc.SearchResult> {
-  return call('search', { query });
+/**
+ * Empty or whitespace-only text finds nothing; any other text is safe to pass.
+ * With `repair`, Persian titles and snippets come repaired, each highlighted
+ * part on its own, so highlights cover the same words.
+ */
+export function search(query: ipc.SearchQuery, repair = false): Promise<ipc.SearchResult> {
+  return call('search', { query, repair });
 }
 
 export function listSources(): Promise<ipc.Source[]> {

@@ -123,6 +123,21 @@ pub struct Article {
 /// A common reading speed for Persian and English prose.
 pub const WORDS_PER_MINUTE: u32 = 200;
 
+impl ArticleSummary {
+    /// Its Persian title and snippet with lost half-spaces, digits and
+    /// punctuation spacing repaired for display, as the reader shows the
+    /// article with repair on (left-to-right text is left as it is).
+    pub fn repaired(mut self) -> Self {
+        if self.title_dir == Direction::Rtl {
+            self.title = crate::persian::repair_text(&self.title);
+        }
+        if self.snippet_dir == Direction::Rtl {
+            self.snippet = crate::persian::repair_text(&self.snippet);
+        }
+        self
+    }
+}
+
 impl Article {
     /// Minutes to read the body at [`WORDS_PER_MINUTE`], at least one.
     pub fn reading_minutes(&self) -> u32 {

@@ -76,6 +76,27 @@ pub struct TextPart {
     pub hit: bool,
 }
 
+impl SearchHit {
+    /// [`ArticleSummary::repaired`] for a hit: each part of a Persian title
+    /// or snippet is repaired on its own, so every highlight still covers
+    /// the words it covered.
+    pub fn repaired(mut self) -> Self {
+        let repair = |parts: &mut Vec<TextPart>| {
+            for part in parts.iter_mut() {
+                part.text = crate::persian::repair_text(&part.text);
+            }
+        };
+        if self.article.title_dir == crate::Direction::Rtl {
+            repair(&mut self.title_parts);
+        }
+        if self.article.snippet_dir == crate::Direction::Rtl {
+            repair(&mut self.snippet_parts);
+        }
+        self.article = self.article.repaired();
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
     pub article: ArticleSummary,

@@ -160,10 +160,16 @@ pub(crate) fn insert_article(
 ) -> Result<InsertOutcome, LibraryError> {
     let (article, hash, dir) = (ready.article, &ready.form.hash, ready.form.dir);
     {
+        // A sync account's item is its server's: it is stored even when the
+        // same article came another way (a feed of Barg's own, another
+        // account), or its read and starred states would have nothing to
+        // sync with. Only its own guid makes it a duplicate.
         let existing: Option<i64> = tx
             .prepare_cached(
                 "SELECT id FROM articles WHERE (source_id = ?1 AND guid = ?2)
-                        OR (?3 IS NOT NULL AND url = ?3) OR content_hash = ?4 LIMIT 1",
+                    OR ((SELECT account_id FROM sources WHERE id = ?1) IS NULL
+                        AND ((?3 IS NOT NULL AND url = ?3) OR content_hash = ?4))
+                 LIMIT 1",
             )?
             .query_row(params![source_id, article.guid, article.url, hash], |r| {
                 r.get(0)

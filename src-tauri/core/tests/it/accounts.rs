@@ -666,3 +666,48 @@ async fn what_the_server_fetches_later_arrives_in_the_next_sync_and_only_that() 
     assert_eq!(next.added, 1, "only the new item: {next:?}");
     a.article("خبر تازه‌ای که بعداً رسید");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_gets_its_items_even_when_a_feed_of_barg_s_own_has_them_too() {
+    let feeds = TestServer::start();
+    feeds.route(
+        "/hoder.xml",
+        Serve::body(fixture(HODER), "application/rss+xml"),
+    );
+    let server = FreshRss::start();
+    let a = Device::new(&server);
+    // The same feed, subscribed in Barg before the user moved to a server.
+    a.library
+        .add_feed(&feeds.url("/hoder.xml"), "Editor: Myself", None, None, NOW)
+        .unwrap();
+    let local = barg_core::feeds::sync::sync(
+        &a.library,
+        &fetcher(),
+        None,
+        &barg_core::feeds::sync::SyncOptions::default(),
+        NOW,
+        &Cancel::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(local.added, 7);
+    subscribe(&a, &feeds.url("/hoder.xml"), None).await;
+    let synced = a.sync().await;
+    assert_eq!(
+        synced.added, 7,
+        "the account's items are its own, not dropped as copies: {synced:?}"
+    );
+    // So their states sync: read one of the account's copies.
+    let account_source = a.account_source().unwrap().id;
+    let copy = a
+        .library
+        .list_articles(&ArticleFilter {
+            source_id: Some(account_source),
+            ..Default::default()
+        })
+        .unwrap()
+        .remove(0);
+    a.library.set_read(copy.id, true, NOW).unwrap();
+    assert_eq!(a.sync().await.sent, 1, "the read reaches the server");
+}
