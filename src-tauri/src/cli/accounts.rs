@@ -25,39 +25,37 @@ pub(super) fn account(
             password_stdin,
             first_items,
         } => {
-            let kind = kind.kind();
-            let url = barg_core::feeds::normalize_url(&url).map_err(|e| out.error(e))?;
             let password = match password_stdin {
                 true => read_password()?,
                 false => crate::state::account_password_from_environment()
                     .ok_or_else(|| CliError("give the password with --password-stdin".into()))?,
             };
-            // Checked first: an account that cannot log in is not added.
-            runtime()?
-                .block_on(accounts::check_login(
+            let new = accounts::NewAccount {
+                kind: kind.kind(),
+                url: &url,
+                user: &user,
+                password: &password,
+                first_items,
+            };
+            let (id, stored) = runtime()?
+                .block_on(accounts::add(
+                    library,
                     &state.fetcher(),
-                    kind,
-                    &url,
-                    &user,
-                    &password,
+                    new,
+                    now(),
                     &state.sync_cancel,
                 ))
                 .map_err(|e| out.error(e))?;
-            if crate::state::account_password_from_environment().is_none() {
-                let name = accounts::credential_name(kind, &url, &user);
-                barg_core::credentials::store(&name, &password).map_err(|error| {
-                    let code = ErrorCode::NoCredentialStore;
-                    CliError(out.reason(code, &error.to_string()))
-                })?;
+            // Without a credential store the password comes from the
+            // environment each run; without either, the account is not kept.
+            if let Err(error) = stored {
+                if crate::state::account_password_from_environment().is_none() {
+                    let _ = library.remove_account(id, false);
+                    return Err(CliError(
+                        out.reason(ErrorCode::NoCredentialStore, &error.to_string()),
+                    ));
+                }
             }
-            let id = library
-                .add_account(kind, &url, &user, now())
-                .and_then(|id| {
-                    library
-                        .set_account_first_items(id, first_items)
-                        .map(|()| id)
-                })
-                .map_err(|e| out.error(e))?;
             out.record(json!({ "id": id }), || id.to_string())
         }
         AccountAction::List => {
@@ -86,8 +84,7 @@ pub(super) fn account(
             library
                 .remove_account(id, keep_articles)
                 .map_err(|e| out.error(e))?;
-            let name = accounts::credential_name(account.kind, &account.url, &account.user);
-            let _ = barg_core::credentials::forget(&name);
+            accounts::forget_password(&account);
             out.record(
                 json!({ "removed": id, "keptArticles": keep_articles }),
                 || format!("{id} removed"),

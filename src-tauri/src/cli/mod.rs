@@ -235,7 +235,7 @@ pub enum AccountAction {
         password_stdin: bool,
         /// The first sync takes this many of the newest items (and every
         /// starred one).
-        #[arg(long, default_value_t = 1000)]
+        #[arg(long, default_value_t = barg_core::accounts::FIRST_ITEMS)]
         first_items: u32,
     },
     /// List the accounts with their state.

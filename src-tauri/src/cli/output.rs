@@ -26,14 +26,14 @@ pub(super) struct Output {
 
 impl Output {
     pub(super) fn new(json: bool, folder: &DataFolder) -> Self {
+        // The app's settings, read once: the language and the repair switch.
+        let settings = crate::settings::read_file(&folder.dir);
         Self {
             json,
             stdout: std::io::stdout().lock(),
             messages: Messages::new(),
-            language: language(folder),
-            repair: crate::settings::read_file(&folder.dir)
-                .map(|s| s.repair_half_spaces)
-                .unwrap_or(true),
+            language: language(settings.as_ref()),
+            repair: settings.is_none_or(|s| s.repair_half_spaces),
         }
     }
 
@@ -137,16 +137,14 @@ impl Output {
 
 /// The language of messages: the app's interface language, else the
 /// terminal's (`LANG`), else English.
-fn language(folder: &DataFolder) -> Language {
-    crate::settings::read_file(&folder.dir)
-        .map(|s| s.language)
-        .unwrap_or_else(|| {
-            if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
-                Language::Fa
-            } else {
-                Language::En
-            }
-        })
+fn language(settings: Option<&crate::settings::Settings>) -> Language {
+    settings.map(|s| s.language).unwrap_or_else(|| {
+        if std::env::var("LANG").is_ok_and(|l| l.starts_with("fa")) {
+            Language::Fa
+        } else {
+            Language::En
+        }
+    })
 }
 
 /// A runtime for the subcommands that reach the network.

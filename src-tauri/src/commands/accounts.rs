@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use barg_core::accounts::{self, AccountSyncOptions};
-use barg_core::credentials::{self, CredentialError};
+use barg_core::credentials::CredentialError;
 use tauri::State;
 
 use super::on_library;
@@ -17,9 +17,9 @@ pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<ipc::Accoun
     Ok(list.into_iter().map(Into::into).collect())
 }
 
-/// Logs in (a wrong address, user or password is refused here), keeps the
-/// password in the OS credential store (or, where there is none, until
-/// Barg closes), then adds the account.
+/// Logs in (a wrong address, user or password is refused here), adds the
+/// account and keeps its password in the OS credential store (or, where
+/// there is none, until Barg closes).
 #[tauri::command]
 pub async fn add_account(
     state: State<'_, AppState>,
@@ -28,42 +28,22 @@ pub async fn add_account(
     user: String,
     password: String,
 ) -> Result<ipc::AddedAccount, CommandError> {
-    let kind = kind.into();
-    let url = barg_core::feeds::normalize_url(&url)?;
-    let user = user.trim().to_owned();
-    accounts::check_login(
+    let new = accounts::NewAccount {
+        kind: kind.into(),
+        url: &url,
+        user: &user,
+        password: &password,
+        first_items: accounts::FIRST_ITEMS,
+    };
+    let (id, stored) = accounts::add(
+        &state.library,
         &state.fetcher(),
-        kind,
-        &url,
-        &user,
-        &password,
+        new,
+        now(),
         &state.sync_cancel,
     )
     .await?;
-    let name = accounts::credential_name(kind, &url, &user);
-    let secret = password.clone();
-    let stored = tauri::async_runtime::spawn_blocking(move || credentials::store(&name, &secret))
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
-    let (added_url, added_user) = (url.clone(), user.clone());
-    let id = on_library(&state, move |library| {
-        library.add_account(kind, &added_url, &added_user, now())
-    })
-    .await?;
-    let kept = match stored {
-        Ok(()) => ipc::PasswordKept::Store,
-        Err(CredentialError::NoStore(why)) => {
-            tracing::warn!(%why, "no credential store: the account's password is kept until Barg closes");
-            state.keep_account_password(id, password);
-            ipc::PasswordKept::Session
-        }
-        Err(error) => {
-            return Err(CommandError::new(
-                ErrorCode::NoCredentialStore,
-                error.to_string(),
-            ))
-        }
-    };
+    let kept = password_kept(&state, id, password, stored)?;
     Ok(ipc::AddedAccount { id, kept })
 }
 
@@ -86,14 +66,27 @@ pub async fn set_account_password(
         &state.sync_cancel,
     )
     .await?;
-    let name = accounts::credential_name(account.kind, &account.url, &account.user);
     let secret = password.clone();
-    let stored = tauri::async_runtime::spawn_blocking(move || credentials::store(&name, &secret))
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    let stored = tauri::async_runtime::spawn_blocking(move || {
+        accounts::keep_password(account.kind, &account.url, &account.user, &secret)
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    password_kept(&state, id, password, stored)
+}
+
+/// Where an account's password is kept: the credential store, or, where
+/// there is none, this run's memory.
+fn password_kept(
+    state: &AppState,
+    id: i64,
+    password: String,
+    stored: Result<(), CredentialError>,
+) -> Result<ipc::PasswordKept, CommandError> {
     match stored {
         Ok(()) => Ok(ipc::PasswordKept::Store),
-        Err(CredentialError::NoStore(_)) => {
+        Err(CredentialError::NoStore(why)) => {
+            tracing::warn!(%why, "no credential store: the account's password is kept until Barg closes");
             state.keep_account_password(id, password);
             Ok(ipc::PasswordKept::Session)
         }
@@ -118,8 +111,7 @@ pub async fn remove_account(
         Ok(account)
     })
     .await?;
-    let name = accounts::credential_name(account.kind, &account.url, &account.user);
-    let _ = tauri::async_runtime::spawn_blocking(move || credentials::forget(&name)).await;
+    let _ = tauri::async_runtime::spawn_blocking(move || accounts::forget_password(&account)).await;
     Ok(())
 }
 

@@ -117,10 +117,6 @@ impl Item {
         item_number(&self.id)
     }
 
-    pub fn has(&self, state: &str) -> bool {
-        self.categories.iter().any(|c| c == state)
-    }
-
     /// In the one form every API's items take; `None` without an id.
     pub fn into_remote(self) -> Option<RemoteItem> {
         let taken_usec = self.taken_usec();

@@ -109,13 +109,15 @@ pub(crate) struct ItemState {
 }
 
 impl Library {
-    /// Adds an account (its password is the edge's to keep). The same
-    /// server and user twice is [`LibraryError::AlreadySubscribed`].
+    /// Adds an account (its password is kept elsewhere: see
+    /// [`super::add`]); its first sync takes the newest `first_items`. The
+    /// same server and user twice is [`LibraryError::AlreadySubscribed`].
     pub fn add_account(
         &self,
         kind: AccountKind,
         url: &str,
         user: &str,
+        first_items: u32,
         now: Timestamp,
     ) -> Result<i64, LibraryError> {
         self.write(|tx| {
@@ -130,8 +132,9 @@ impl Library {
                 return Err(LibraryError::AlreadySubscribed(id));
             }
             tx.execute(
-                "INSERT INTO accounts (kind, url, user, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![kind.as_str(), url, user, now],
+                "INSERT INTO accounts (kind, url, user, first_items, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![kind.as_str(), url, user, first_items, now],
             )?;
             Ok(tx.last_insert_rowid())
         })

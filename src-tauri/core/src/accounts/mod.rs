@@ -21,7 +21,8 @@ pub use sync::{
     AccountSyncReport,
 };
 
-use crate::feeds::fetch::FetchError;
+use crate::credentials::CredentialError;
+use crate::feeds::fetch::{FetchError, Fetcher};
 use crate::{Code, LibraryError};
 
 /// Why an account's sync or change failed.
@@ -65,9 +66,69 @@ impl AccountError {
     }
 }
 
+/// How many of the newest items a first sync takes, unless told otherwise.
+pub const FIRST_ITEMS: u32 = 1_000;
+
+/// A new account, as the user gives it.
+pub struct NewAccount<'a> {
+    pub kind: AccountKind,
+    /// The API's address, as typed.
+    pub url: &'a str,
+    pub user: &'a str,
+    pub password: &'a str,
+    /// How many of the newest items the first sync takes.
+    pub first_items: u32,
+}
+
+/// Adds an account, as both edges do: the address normalized and the user
+/// trimmed, the login checked (a wrong address, user or password is
+/// refused here, and nothing is added), the account stored, then its
+/// password kept in the OS credential store. Returns the account's id and
+/// whether the store kept the password (the edges decide what to do
+/// without one).
+pub async fn add(
+    library: &std::sync::Arc<crate::Library>,
+    fetcher: &Fetcher,
+    new: NewAccount<'_>,
+    now: crate::Timestamp,
+    cancel: &crate::feeds::Cancel,
+) -> Result<(i64, Result<(), CredentialError>), AccountError> {
+    let url = crate::feeds::normalize_url(new.url)?;
+    let user = new.user.trim().to_owned();
+    check_login(fetcher, new.kind, &url, &user, new.password, cancel).await?;
+    let (kind, first_items) = (new.kind, new.first_items);
+    let id = {
+        let (library, url, user) = (std::sync::Arc::clone(library), url.clone(), user.clone());
+        crate::feeds::blocking(move || library.add_account(kind, &url, &user, first_items, now))
+            .await?
+    };
+    let password = new.password.to_owned();
+    let kept = tokio::task::spawn_blocking(move || keep_password(kind, &url, &user, &password))
+        .await
+        .map_err(|e| LibraryError::Internal(e.to_string()))?;
+    Ok((id, kept))
+}
+
 /// The name an account's password is filed under in the credential store.
-pub fn credential_name(kind: AccountKind, url: &str, user: &str) -> String {
+fn credential_name(kind: AccountKind, url: &str, user: &str) -> String {
     format!("account {} {user} at {url}", kind.as_str())
+}
+
+/// Keeps an account's password in the OS credential store (blocking: the
+/// store is another process).
+pub fn keep_password(
+    kind: AccountKind,
+    url: &str,
+    user: &str,
+    password: &str,
+) -> Result<(), CredentialError> {
+    crate::credentials::store(&credential_name(kind, url, user), password)
+}
+
+/// Forgets a removed account's password (nothing kept is fine).
+pub fn forget_password(account: &Account) {
+    let name = credential_name(account.kind, &account.url, &account.user);
+    let _ = crate::credentials::forget(&name);
 }
 
 /// The account's password from the OS credential store.

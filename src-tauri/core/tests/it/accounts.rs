@@ -29,10 +29,12 @@ fn fetcher() -> Arc<Fetcher> {
     )
 }
 
-/// One device: its own library, with the account added.
+/// One device: its own library, with the account added, and the account's
+/// password.
 struct Device {
     library: Arc<Library>,
     account: i64,
+    password: &'static str,
     _dir: tempfile::TempDir,
 }
 
@@ -42,12 +44,19 @@ impl Device {
     }
 
     fn of_kind(kind: AccountKind, url: &str) -> Self {
+        Self::with_login(kind, url, USER, API_PASSWORD)
+    }
+
+    fn with_login(kind: AccountKind, url: &str, user: &str, password: &'static str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let library = Arc::new(new_library(&dir));
-        let account = library.add_account(kind, url, USER, NOW).unwrap();
+        let account = library
+            .add_account(kind, url, user, accounts::FIRST_ITEMS, NOW)
+            .unwrap();
         Self {
             library,
             account,
+            password,
             _dir: dir,
         }
     }
@@ -66,7 +75,7 @@ impl Device {
     }
 
     async fn sync(&self) -> AccountSyncReport {
-        self.sync_with(API_PASSWORD)
+        self.sync_with(self.password)
             .await
             .unwrap_or_else(|e| panic!("the sync works: {e}"))
     }
@@ -312,6 +321,7 @@ async fn changes_made_while_the_server_is_down_wait_in_the_library_and_arrive_la
     let a = Device {
         library: Arc::new(Library::open(&path).unwrap()),
         account: account_id,
+        password: API_PASSWORD,
         _dir,
     };
     server.resume();
@@ -366,7 +376,13 @@ async fn a_wrong_password_a_dead_server_or_a_web_page_is_a_clear_error_and_loses
         ("/cut", "a truncated JSON answer"),
     ] {
         let id = library
-            .add_account(AccountKind::GReader, &site.url(path), USER, NOW)
+            .add_account(
+                AccountKind::GReader,
+                &site.url(path),
+                USER,
+                accounts::FIRST_ITEMS,
+                NOW,
+            )
             .unwrap();
         let error = accounts::sync_account(
             &library,
@@ -538,53 +554,27 @@ async fn read_and_saved_go_both_ways_through_coldsweat_an_independent_fever_serv
         Serve::body(fixture(HODER), "application/rss+xml"),
     );
     let server = Coldsweat::start(&[feeds.url("/hoder.xml")]);
-    let device = |_: ()| {
-        let dir = tempfile::tempdir().unwrap();
-        let library = Arc::new(new_library(&dir));
-        let account = library
-            .add_account(
-                AccountKind::Fever,
-                &server.fever_url(),
-                coldsweat::USER,
-                NOW,
-            )
-            .unwrap();
-        Device {
-            library,
-            account,
-            _dir: dir,
-        }
+    let device = || {
+        Device::with_login(
+            AccountKind::Fever,
+            &server.fever_url(),
+            coldsweat::USER,
+            coldsweat::PASSWORD,
+        )
     };
-    let (a, b) = (device(()), device(()));
-    let sync = |d: &Device| {
-        let library = Arc::clone(&d.library);
-        let account = d.account;
-        async move {
-            accounts::sync_account(
-                &library,
-                &fetcher(),
-                account,
-                coldsweat::PASSWORD,
-                &AccountSyncOptions::default(),
-                NOW,
-                &Cancel::default(),
-            )
-            .await
-            .unwrap_or_else(|e| panic!("a sync through coldsweat works: {e}"))
-        }
-    };
-    let first = sync(&a).await;
+    let (a, b) = (device(), device());
+    let first = a.sync().await;
     assert_eq!(
         first.added, 7,
         "every item, by coldsweat's small numeric ids: {first:?}"
     );
-    sync(&b).await;
+    b.sync().await;
     let title = "لينکدونی‌ | بازتاب توقیف شد";
     let on_a = a.article(title);
     a.library.set_read(on_a.id, true, NOW).unwrap();
     a.library.set_bookmark(on_a.id, true, NOW).unwrap();
-    assert_eq!(sync(&a).await.sent, 2, "coldsweat took both (POSTed marks)");
-    sync(&b).await;
+    assert_eq!(a.sync().await.sent, 2, "coldsweat took both (POSTed marks)");
+    b.sync().await;
     let on_b = b.article(title);
     assert!(
         on_b.read && on_b.bookmarked_at.is_some(),
@@ -601,9 +591,9 @@ async fn read_and_saved_go_both_ways_through_coldsweat_an_independent_fever_serv
             [b.account],
         )
         .unwrap();
-    let report = sync(&b).await;
+    let report = b.sync().await;
     assert_eq!(report.sent, 2, "{report:?} {}", server.log());
-    sync(&a).await;
+    a.sync().await;
     assert!(
         a.article(title).bookmarked_at.is_none(),
         "unsaved on B, so on A"
