@@ -40,6 +40,12 @@ search-bookmarked = Bookmarked only
 search-unread = Unread only
 search-from = From
 search-to = To
+# The Jalali date filters (when the calendar is Jalali): an example day, year
+# first, shown as the field's placeholder in the chosen digits.
+search-day-example = 1405/09/13
+search-day-unreadable = Not a date. Write the year, month and day like this: { $example }
+search-day-after-max = This is after the “To” date ({ $date }).
+search-day-before-min = This is before the “From” date ({ $date }).
 
 ## Import and export
 
@@ -79,6 +85,14 @@ bookmark-remove = Remove bookmark
 reader-back = Back
 reader-author = By { $author }
 reader-show-original = Show original
+reader-repair-why-mi = “{ $word }”: the verb prefix می or نمی is written with a half-space before the verb.
+reader-repair-why-plural = “{ $word }”: the plural ending ها is joined to its word with a half-space.
+reader-repair-why-suffix = “{ $word }”: an ending such as ای, ام or اند after a final ه or ی takes a half-space.
+reader-repair-why-comparative = “{ $word }”: تر and ترین are joined to their adjective with a half-space.
+reader-repair-why-compound = “{ $word }”: a compound word, written with a half-space.
+reader-repair-from-lexicon = (from the lexicon)
+reader-repair-from-rule = (by rule)
+reader-repair-why-close = Close
 
 ## Settings
 

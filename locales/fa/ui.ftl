@@ -38,6 +38,12 @@ search-bookmarked = فقط نشانک‌دارها
 search-unread = فقط نخوانده‌ها
 search-from = از تاریخ
 search-to = تا تاریخ
+# The Jalali date filters (when the calendar is Jalali): an example day, year
+# first, shown as the field's placeholder in the chosen digits.
+search-day-example = ۱۴۰۵/۰۹/۱۳
+search-day-unreadable = این تاریخ خوانده نشد. سال، ماه و روز را این‌گونه بنویسید: { $example }
+search-day-after-max = این روز پس از «تا تاریخ» ({ $date }) است.
+search-day-before-min = این روز پیش از «از تاریخ» ({ $date }) است.
 
 ## Import and export
 
@@ -68,6 +74,14 @@ bookmark-remove = برداشتن نشانک
 reader-back = بازگشت
 reader-author = نوشتهٔ { $author }
 reader-show-original = نمایش متن اصلی
+reader-repair-why-mi = «{ $word }»: پیشوند «می» یا «نمی» پیش از فعل با نیم‌فاصله می‌آید.
+reader-repair-why-plural = «{ $word }»: نشانهٔ جمع «ها» با نیم‌فاصله به واژه می‌پیوندد.
+reader-repair-why-suffix = «{ $word }»: پسوندی مانند «ای»، «ام» یا «اند» پس از «ه» یا «ی» پایانی با نیم‌فاصله می‌آید.
+reader-repair-why-comparative = «{ $word }»: «تر» و «ترین» با نیم‌فاصله به صفت می‌پیوندند.
+reader-repair-why-compound = «{ $word }»: یک واژهٔ مرکب است که با نیم‌فاصله نوشته می‌شود.
+reader-repair-from-lexicon = (از واژه‌نامه)
+reader-repair-from-rule = (از قاعده)
+reader-repair-why-close = بستن
 
 ## Settings
 

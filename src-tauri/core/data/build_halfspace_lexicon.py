@@ -182,6 +182,15 @@ def main():
             hs *= 2.0  # a curated compound gets a bonus
         parts = best.split(ZWNJ)
         affix = parts[0] in AFFIX_PREFIXES or parts[-1] in AFFIX_SUFFIXES
+        if not affix:
+            # hazm's counts come from text its own normalizer rewrote (it
+            # splits words), so for a compound the raw web text decides: a
+            # word wordfreq sees only joined, or more often joined, stays
+            # whole (`قالیباف` the name, not `قالی‌باف`).
+            wf_joined = freq["wordfreq"].get(key, 0.0)
+            wf_hs = sum(freq["wordfreq"].get(h, 0.0) for h in forms)
+            if wf_joined > 0.0 and wf_hs < wf_joined:
+                continue
         if hs >= (SPLIT_RATIO if affix else COMPOUND_RATIO) * j:
             split[key] = best
 
@@ -223,11 +232,35 @@ def main():
                 return True
         return False
 
+    # Stems some list writes after a half-spaced می/نمی (`می‌نویسد`): the verbs
+    # people really write with the prefix.
+    attested_stems = set()
+    for key, forms in cands.items():
+        for h in forms:
+            first, _, rest = h.partition(ZWNJ)
+            if first in AFFIX_PREFIXES and ZWNJ not in rest:
+                for e in PRESENT_ENDINGS + PAST_ENDINGS:
+                    stem = rest[: len(rest) - len(e)] if e else rest
+                    if rest.endswith(e) and (stem in present or stem in past):
+                        attested_stems.add(stem)
+
+    def attested_verb_form(rest):
+        for e in PRESENT_ENDINGS:
+            if rest.endswith(e) and rest[: len(rest) - len(e)] in attested_stems:
+                return True
+        for e in PAST_ENDINGS:
+            stem = rest[: len(rest) - len(e)] if e else rest
+            if rest.endswith(e) and stem in attested_stems:
+                return True
+        return False
+
     for w in sorted(words):
         if w in cands:
             continue
         for p in MI_PREFIXES:
-            if w.startswith(p) and is_verb_form(w[len(p):]):
+            # Only a verb people write with the prefix: `میانجی` (mediator)
+            # reads as می + انج + ی, but nobody writes `می‌انجد`.
+            if w.startswith(p) and is_verb_form(w[len(p):]) and attested_verb_form(w[len(p):]):
                 words.discard(w)
                 break
 

@@ -53,6 +53,18 @@ fn index_article(
 }
 
 /// Rebuilds the index of every article (used by the migration that adds it).
+/// Indexes every article again (the index was emptied because folding
+/// changed) and rebuilds the term dictionary from the new index.
+pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<(), LibraryError> {
+    index_all(tx)?;
+    tx.execute_batch(
+        "CREATE VIRTUAL TABLE temp.refolded_words USING fts5vocab (main, article_search, row);
+         INSERT OR IGNORE INTO search_terms (term) SELECT term FROM temp.refolded_words;
+         DROP TABLE temp.refolded_words;",
+    )?;
+    Ok(())
+}
+
 pub(crate) fn index_all(tx: &Transaction<'_>) -> Result<(), LibraryError> {
     let mut stmt = tx.prepare(
         "SELECT a.id, a.title, a.body_text, a.author, s.title FROM articles a JOIN sources s ON s.id = a.source_id",

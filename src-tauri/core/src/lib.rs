@@ -39,7 +39,7 @@ pub use articles::{
 pub use db::{Library, SCHEMA_VERSION};
 pub use error::{Code, LibraryError};
 pub use search::{SearchHit, SearchQuery, SearchResult, TextPart};
-pub use text::Direction;
+pub use text::{title_direction, Direction};
 
 /// Unix time in seconds, UTC.
 pub type Timestamp = i64;

@@ -3,6 +3,10 @@
 
 use std::fmt::Write as _;
 
+mod titles;
+
+pub use titles::title_direction;
+
 /// The base direction of a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -59,9 +63,11 @@ pub const DIRECTION_SAMPLE_CHARS: usize = 400;
 /// letters of each direction in its first [`DIRECTION_SAMPLE_CHARS`]
 /// characters.
 ///
-/// `dir="auto"` looks only at the first strong letter, which fails on a
-/// Persian title that begins with a Latin name or a number ("Tauri 2 چیست؟").
-/// A text with no letters at all is `fallback`.
+/// For paragraphs and snippets: `dir="auto"` looks only at the first strong
+/// letter, which fails on a Persian sentence that begins with a Latin name
+/// ("Rust و Tauri: …"). Short names and titles, where a few letters decide,
+/// take [`title_direction`] (their grammar words). A text with no letters at
+/// all is `fallback`.
 pub fn detect_direction(text: &str, fallback: Direction) -> Direction {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in text.chars().take(DIRECTION_SAMPLE_CHARS) {

@@ -66,7 +66,7 @@ pub async fn get_article(
     let mut article = on_library(&state, move |library| library.article(id)).await?;
     if repair.unwrap_or(false) && article.dir == barg_core::Direction::Rtl {
         article.summary.title = barg_core::persian::repair_text(&article.summary.title);
-        article.body_html = barg_core::persian::repair_html(&article.body_html);
+        article.body_html = barg_core::persian::repair_html_explained(&article.body_html);
     }
     let urls = barg_core::feeds::images::image_urls(&article.body_html);
     let cache = state.images.clone();

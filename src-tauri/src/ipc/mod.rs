@@ -208,6 +208,8 @@ pub struct ArticleSummary {
     pub title: String,
     pub title_dir: Direction,
     pub source_title: String,
+    /// The direction the source's name reads in ("Blogs on امیررضا قادری" is ltr).
+    pub source_title_dir: Direction,
     /// Unix seconds.
     pub published_at: Option<i64>,
     /// Unix seconds.
@@ -229,6 +231,11 @@ impl From<barg_core::ArticleSummary> for ArticleSummary {
             id: a.id,
             title: a.title,
             title_dir: a.title_dir.into(),
+            source_title_dir: barg_core::title_direction(
+                &a.source_title,
+                barg_core::Direction::Rtl,
+            )
+            .into(),
             source_title: a.source_title,
             published_at: a.published_at,
             fetched_at: a.fetched_at,
@@ -404,12 +411,15 @@ pub struct Source {
     pub images: ImagePolicy,
     /// The sync account it belongs to; null: Barg's own subscription.
     pub account_id: Option<i64>,
+    /// The direction its name reads in ("Blogs on امیررضا قادری" is ltr).
+    pub title_dir: Direction,
 }
 
 impl From<barg_core::Source> for Source {
     fn from(s: barg_core::Source) -> Self {
         Self {
             id: s.id,
+            title_dir: barg_core::title_direction(&s.title, barg_core::Direction::Rtl).into(),
             title: s.title,
             kind: s.kind.into(),
             article_count: s.article_count,

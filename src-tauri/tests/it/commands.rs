@@ -280,7 +280,7 @@ fn sources_are_listed_with_their_counts() {
         json!([{ "id": 1, "title": "برگ · Barg", "kind": "sample", "articleCount": 4, "unreadCount": 4,
                  "url": null, "siteUrl": null, "folder": null, "lastSuccessAt": null, "lastErrorCode": null,
                  "fetchFullText": true, "route": null, "routeWorked": null, "pending": false,
-                 "images": "all", "accountId": null }])
+                 "images": "all", "accountId": null, "titleDir": "rtl" }])
     );
 }
 

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{
     Article, ArticleFilter, ArticleSummary, MAX_PAGE, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT,
 };
-use crate::text::{detect_direction, Direction};
+use crate::text::{detect_direction, title_direction, Direction};
 use crate::{Library, LibraryError, Timestamp};
 
 /// A snippet's length, cut at a word near it.
@@ -225,7 +225,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
     let article_dir = Direction::parse(&row.get::<_, String>(7)?).unwrap_or(Direction::Rtl);
     Ok(ArticleSummary {
         id: row.get(0)?,
-        title_dir: detect_direction(&title, article_dir),
+        title_dir: title_direction(&title, article_dir),
         title,
         source_title: row.get(2)?,
         published_at: row.get(3)?,

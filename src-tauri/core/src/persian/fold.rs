@@ -9,8 +9,12 @@
 //! - Harakat (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640)
 //!   are dropped; presentation forms are mapped by NFKC.
 //! - Digits of all three scripts (`۵`, `٥`, `5`) → ASCII.
-//! - Half-space (ZWNJ), ZWJ and the direction marks LRM/RLM are dropped, so
-//!   the half-spaced and joined forms meet: `می‌کند` = `میکند`.
+//! - Half-space (ZWNJ), a soft hyphen written in its place (U+00AD), ZWJ and
+//!   the direction marks LRM/RLM are dropped, so the half-spaced and joined
+//!   forms meet: `می‌کند` = `می\u{AD}کند` = `میکند`.
+//! - The other Arabic-script yehs (`ے ۓ ې ۑ`) and hehs (`ہ ۂ ھ ۃ ۿ`) fold
+//!   with `ی` and `ه`: Urdu and Pashto spellings, and text typed on their
+//!   keyboards, meet the Persian words.
 //! - Spaced forms are joined where Persian writes one word: the verb prefixes
 //!   `می`/`نمی` with the next word, plural and other suffixes (`ها`, `های`,
 //!   `ای`, `ترین`…) with the word before, and known compounds from the
@@ -51,6 +55,13 @@ const SUFFIXES: &[&str] = &[
     "تری",
 ];
 
+/// Whether a folded query word is one of the suffixes Persian writes joined
+/// to the word before (`های`): searched alone, it finds the words that end
+/// with it as well as the suffix written apart.
+pub fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word)
+}
+
 /// Verb prefixes Persian writes with a half-space before the stem.
 const PREFIXES: &[&str] = &["می", "نمی"];
 
@@ -71,18 +82,24 @@ pub fn fold_char(c: char) -> Option<char> {
         // The Arabic block first: most of a Persian text, and no letter
         // there has a case.
         '\u{0600}'..='\u{06FF}' => match c {
-            'ي' | 'ى' | 'ئ' | 'ۍ' | 'ێ' => 'ی',
+            // Yeh look-alikes: Arabic yeh and alef maksura, yeh with hamza,
+            // yeh barree (Urdu `کے`, also typed for a final ی), and the
+            // Pashto/Kurdish/Uyghur yehs.
+            'ي' | 'ى' | 'ئ' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' | 'ې' | 'ۑ' | 'ٸ' | 'ۦ' => 'ی',
             'ك' | 'ڪ' => 'ک',
-            'ە' | 'ہ' | 'ھ' | 'ۃ' | 'ۀ' | 'ة' => 'ه',
-            'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
-            'ؤ' => 'و',
+            // Heh look-alikes: Kurdish ae, heh goal (Urdu `ہے`) and its
+            // hamza form, heh doachashmee, heh with inverted v, teh marbuta.
+            'ە' | 'ہ' | 'ۂ' | 'ھ' | 'ۃ' | 'ۀ' | 'ة' | 'ۿ' => 'ه',
+            'أ' | 'إ' | 'ٱ' | 'آ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
+            'ؤ' | 'ٶ' => 'و',
             'ء' => return None,
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return None,
             '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
             c => c,
         },
-        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' => return None,
+        // Half-space, and the soft hyphen some editors write in its place.
+        '\u{200C}' | '\u{00AD}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' => return None,
         c if c.is_uppercase() => return c.to_lowercase().next(),
         c => c,
     })
@@ -129,7 +146,8 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || matches!(
             c,
-            '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+            '\u{200C}' | '\u{00AD}' | '\u{200D}' | '\u{0640}' | '\u{064B}'
+                ..='\u{065F}' | '\u{0670}'
         )
 }
 
@@ -308,6 +326,30 @@ mod tests {
         (&["ﻛﺘﺎﺏ", "کتاب"], "presentation forms"),
         (&["آمریکا", "امریکا"], "alef madda"),
         (&["Tauri", "TAURI", "tauri"], "Latin case"),
+        (
+            &["هی", "ہے", "هے", "ھی"],
+            "yeh barree and heh goal (Urdu `ہے`, bbc_urdu.xml in the fixtures)",
+        ),
+        (
+            &["کی", "کے"],
+            "yeh barree for a final yeh (Urdu `کے`, bbc_urdu.xml)",
+        ),
+        (
+            &["ہفته", "هفته"],
+            "heh goal as a heh (`ہفتے` in bbc_urdu.xml)",
+        ),
+        (
+            &["شعله", "شعلۂ", "شعلۀ"],
+            "heh goal with hamza for heh with yeh (ezafe)",
+        ),
+        (
+            &["میکند", "می\u{00AD}کند", "می\u{200C}کند"],
+            "a soft hyphen where the half-space belongs",
+        ),
+        (
+            &["کتابهای", "کتاب\u{00AD}های"],
+            "a soft hyphen before a suffix",
+        ),
     ];
 
     #[test]

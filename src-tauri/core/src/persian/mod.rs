@@ -5,6 +5,8 @@ pub mod fold;
 pub mod jalali;
 pub mod repair;
 
+use std::fmt::Write as _;
+
 /// Repairs text for reading: lost half-spaces, Persian digits in Persian
 /// text, spacing around punctuation (see [`repair`]).
 pub fn repair_text(text: &str) -> String {
@@ -21,12 +23,49 @@ const MARKUP: char = '\u{E000}';
 /// The text is repaired as one piece, each tag replaced by a placeholder, so
 /// a number in its own `<bdi>` still sees the Persian sentence around it.
 pub fn repair_html(html: &str) -> String {
+    repair_html_with(html, repair_text)
+}
+
+/// [`repair_html`] for the reader: each word whose half-spaces the repair
+/// put back is wrapped in `<span class="repaired" data-join="KIND"
+/// data-from="lexicon|rule">` (KIND: `mi`, `plural`, `suffix`,
+/// `comparative`, `compound`), so a reader who taps it can see why.
+pub fn repair_html_explained(html: &str) -> String {
+    let marked = repair_html_with(html, repair::repair_explained);
+    if !marked.contains(repair::MARK_START) {
+        return marked;
+    }
+    let mut out = String::with_capacity(marked.len() + 256);
+    let mut chars = marked.chars();
+    while let Some(c) = chars.next() {
+        if c == repair::MARK_START {
+            let kind = chars
+                .next()
+                .and_then(repair::kind_name)
+                .unwrap_or("compound");
+            let from = chars.next().and_then(repair::source_name).unwrap_or("rule");
+            let _ = write!(
+                out,
+                "<span class=\"repaired\" data-join=\"{kind}\" data-from=\"{from}\">"
+            );
+        } else if c == repair::MARK_END {
+            out.push_str("</span>");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn repair_html_with(html: &str, repair: impl Fn(&str) -> String) -> String {
     let mut markup: Vec<&str> = Vec::new();
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while !rest.is_empty() {
         let next = rest.find(['<', '&', MARKUP]).unwrap_or(rest.len());
-        text.push_str(&rest[..next]);
+        // Marks of Barg's own (private-use characters) typed in the text are
+        // dropped: they would become markup.
+        text.extend(rest[..next].chars().filter(|c| !repair::is_mark(*c)));
         rest = &rest[next..];
         let token_end = if rest.starts_with('<') {
             rest.find('>').map(|e| e + 1)
@@ -50,8 +89,9 @@ pub fn repair_html(html: &str) -> String {
             }
             None => {
                 if let Some(c) = rest.chars().next() {
-                    // A lone '&' or '<' is text; a stray placeholder is dropped.
-                    if c != MARKUP {
+                    // A lone '&' or '<' is text; a stray placeholder or
+                    // repair mark is dropped.
+                    if c != MARKUP && !repair::is_mark(c) {
                         text.push(c);
                     }
                     rest = &rest[c.len_utf8()..];
@@ -59,7 +99,7 @@ pub fn repair_html(html: &str) -> String {
             }
         }
     }
-    let repaired = repair_text(&text);
+    let repaired = repair(&text);
     let pieces: Vec<&str> = repaired.split(MARKUP).collect();
     if pieces.len() != markup.len() + 1 {
         // Repair must keep every placeholder; if not, leave the HTML alone.
@@ -78,6 +118,22 @@ pub fn repair_html(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reader_marks_each_repaired_word_with_why() {
+        let html = "<p>او میکند و <b>رئیس جمهور</b> آمد \u{E001}\u{E010}</p>";
+        assert_eq!(
+            repair_html_explained(html),
+            "<p>او <span class=\"repaired\" data-join=\"mi\" data-from=\"lexicon\">می\u{200C}کند</span> و \
+             <b><span class=\"repaired\" data-join=\"compound\" data-from=\"lexicon\">رئیس\u{200C}جمهور</span></b> آمد </p>",
+            "each repaired word in its own span, inside the tags it was in; marks typed in the text are dropped"
+        );
+        assert_eq!(
+            repair_html_explained("<p>خانه بزرگ</p>"),
+            "<p>خانه بزرگ</p>",
+            "nothing repaired, nothing added"
+        );
+    }
 
     #[test]
     fn html_repair_changes_text_only_and_sees_across_tags() {

@@ -3,7 +3,7 @@
 //! it was spelled.
 
 use super::{Term, TextPart};
-use crate::persian::fold::{fold_letters, is_word_char};
+use crate::persian::fold::{fold_letters, is_suffix, is_word_char};
 
 /// Where each word of `text` is (byte ranges), without folding any.
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
@@ -58,9 +58,10 @@ pub fn highlight(text: &str, terms: &[Term], max_words: usize) -> Vec<TextPart> 
         })
         .collect();
     let matches = |pieces: &[String]| {
-        wanted
-            .iter()
-            .any(|(term, prefix)| spells(pieces, term, *prefix))
+        wanted.iter().any(|(term, prefix)| {
+            spells(pieces, term, *prefix)
+                || (!prefix && is_suffix(term) && pieces.len() == 1 && pieces[0].ends_with(term))
+        })
     };
     // The window: from a few words before the first hit (or the whole text
     // when it is short enough).

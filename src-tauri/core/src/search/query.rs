@@ -2,7 +2,7 @@
 //! `"phrases"`, `prefix*`; anything else is plain text), and each term as an
 //! FTS5 expression in which every word is a quoted string.
 
-use crate::persian::fold::fold;
+use crate::persian::fold::{fold, is_suffix};
 use crate::LibraryError;
 
 /// One term of a parsed query, folded.
@@ -75,6 +75,25 @@ fn term_expression(
 ) -> Result<Option<String>, LibraryError> {
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     Ok(Some(match term {
+        Term::Word {
+            text,
+            prefix: false,
+        } if is_suffix(text) => {
+            // A suffix alone (`های`): the suffix written apart, or any word
+            // that ends with it (`کتابهای`), from the dictionary.
+            let mut stmt = conn.prepare_cached(
+                "SELECT term FROM search_terms WHERE term LIKE '%' || ?1 AND term <> ?1 LIMIT ?2",
+            )?;
+            let words: Vec<String> = stmt
+                .query_map(rusqlite::params![text, max_prefix_terms as i64], |r| {
+                    r.get(0)
+                })?
+                .collect::<Result<_, _>>()?;
+            let alternatives: Vec<String> = std::iter::once(quote(text))
+                .chain(words.iter().map(|w| quote(w)))
+                .collect();
+            format!("({})", alternatives.join(" OR "))
+        }
         Term::Word {
             text,
             prefix: false,

@@ -3,7 +3,7 @@
 //! candidates' folded text.
 
 use super::{Term, DF_SAMPLE};
-use crate::persian::fold::{fold, is_word_char};
+use crate::persian::fold::{fold, is_suffix, is_word_char};
 
 /// Weights of the indexed columns in bm25: title, body, author, source.
 const WEIGHTS: [f64; 4] = [10.0, 1.0, 2.0, 1.0];
@@ -50,6 +50,12 @@ pub(super) fn count_terms(terms: &[Term], columns: &[String; 4]) -> TermCounts {
         counts.length += tokens.len();
         for (term, count) in terms.iter().zip(counts.per_term.iter_mut()) {
             count[column] = match term {
+                Term::Word {
+                    text,
+                    prefix: false,
+                } if is_suffix(text) => {
+                    tokens.iter().filter(|t| t.ends_with(text.as_str())).count() as u32
+                }
                 Term::Word {
                     text,
                     prefix: false,

@@ -17,3 +17,4 @@ mod library;
 mod network;
 mod search;
 mod sync;
+mod titles;

@@ -392,3 +392,51 @@ fn a_prefix_after_a_separator_is_a_word_of_its_own() {
         "a date typed with its slashes, the rest to come (folding puts spaces around the slashes, so `05*` is a word of the dictionary)"
     );
 }
+
+#[test]
+fn a_suffix_alone_finds_the_words_that_end_with_it_joined_or_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (library, source) = library_with_a_source(&dir);
+    for (guid, title, body) in [
+        ("1", "نیم‌فاصله", "کتاب‌های تازه رسید"),
+        ("2", "فاصله", "کتاب های قدیمی ماند"),
+        ("3", "چسبیده", "کتابهای دیگر"),
+        ("4", "خط تیره نرم", "دفتر\u{AD}های کهنه"),
+        ("5", "بی‌پسوند", "یک کتاب و یک دفتر"),
+    ] {
+        library
+            .add_article(source, &article(guid, title, body), NOW)
+            .unwrap();
+    }
+    let mut found = titles(&library, "های");
+    found.sort();
+    let mut want = vec!["نیم‌فاصله", "فاصله", "چسبیده", "خط تیره نرم"];
+    want.sort();
+    assert_eq!(
+        found, want,
+        "«های» alone finds the plural half-spaced, spaced, joined and with a soft hyphen, not the text without it"
+    );
+    let hits = library
+        .search(&SearchQuery {
+            text: "های".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    let joined = hits
+        .hits
+        .iter()
+        .find(|h| h.article.title == "چسبیده")
+        .expect("the joined plural is a hit");
+    let marked: Vec<&str> = joined
+        .snippet_parts
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        marked,
+        ["کتابهای"],
+        "the word that ends with the suffix is marked"
+    );
+}

@@ -22,6 +22,7 @@ mod hostile;
 mod import;
 mod network;
 mod open_target;
+mod persian_text;
 mod reading;
 mod recovery;
 mod window_bench;

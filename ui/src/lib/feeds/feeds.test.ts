@@ -19,6 +19,7 @@ import { typedUrl } from './urls';
 function source(id: number, folder: string | null, kind: Source['kind'] = 'feed', title = `feed ${id}`): Source {
   return {
     id,
+    titleDir: 'ltr',
     title,
     kind,
     articleCount: 0,

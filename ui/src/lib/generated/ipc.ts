@@ -21,6 +21,10 @@ tag: string | null, limit: number, offset: number, };
 
 export type ArticleSummary = { id: number, title: string, titleDir: Direction, sourceTitle: string, 
 /**
+ * The direction the source's name reads in ("Blogs on امیررضا قادری" is ltr).
+ */
+sourceTitleDir: Direction, 
+/**
  * Unix seconds.
  */
 publishedAt: number | null, 
@@ -63,6 +67,10 @@ note: string | null,
  * offers to fetch them).
  */
 imagesMissing: number, id: number, title: string, titleDir: Direction, sourceTitle: string, 
+/**
+ * The direction the source's name reads in ("Blogs on امیررضا قادری" is ltr).
+ */
+sourceTitleDir: Direction, 
 /**
  * Unix seconds.
  */
@@ -145,7 +153,11 @@ images: ImagePolicy,
 /**
  * The sync account it belongs to; null: Barg's own subscription.
  */
-accountId: number | null, };
+accountId: number | null, 
+/**
+ * The direction its name reads in ("Blogs on امیررضا قادری" is ltr).
+ */
+titleDir: Direction, };
 
 export type ImportProgress = { filesDone: number, filesTotal: number, added: number, duplicates: number, failed: number, currentFile: string, };
 

@@ -29,6 +29,9 @@ const SAMPLE_ARGS = {
   tag: 'کتاب‌خانه',
   max: 20,
   account: 'rss.example.com',
+  date: '۱۴۰۵/۰۹/۱۳',
+  example: '۱۴۰۵/۰۹/۱۳',
+  word: 'می‌کند',
 };
 
 function messageIds(language: string, name: string): string[] {

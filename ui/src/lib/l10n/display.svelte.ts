@@ -17,6 +17,12 @@ export function followNumberStyle(source: () => NumberStyle): void {
   chosen = source;
 }
 
+/** The digits and calendar the user chose (reactive when the settings are). */
+export function numberStyle(): NumberStyle {
+  const { digits, calendar } = chosen();
+  return { digits, calendar };
+}
+
 function style(): DateStyle {
   const { digits, calendar } = chosen();
   return { language: locale.language, digits, calendar };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { dayEnd, dayStart } from './days';
+import { dayEnd, dayProblem, dayStart, type DayProblem, type TypedDay } from './days';
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
@@ -35,4 +35,33 @@ describe('dayStart and dayEnd', () => {
       expect(dayEnd(value), `end of ${JSON.stringify(value)}`).toBeNull();
     }
   });
+});
+
+describe('dayProblem', () => {
+  const typed = (text: string, day: string | null, more: Partial<TypedDay> = {}): TypedDay => ({
+    text,
+    day,
+    committed: true,
+    min: '',
+    max: '',
+    ...more,
+  });
+  const cases: [TypedDay, DayProblem | null, string][] = [
+    [typed('', null), null, 'an empty filter is no problem: it is off'],
+    [typed('   ', null), null, 'spaces only are an empty filter'],
+    [typed('1405/09/13', '2026-12-04'), null, 'a day with no bounds'],
+    [typed('1405/13/01', null), 'unreadable', 'text that is no day, once typed'],
+    [typed('1405/0', null, { committed: false }), null, 'text still being typed is not flagged yet'],
+    [typed('1405/09/13', '2026-12-04', { max: '2026-12-04' }), null, '"From" may be the same day as "To"'],
+    [typed('1405/09/14', '2026-12-05', { max: '2026-12-04' }), 'after-max', '"From" after "To"'],
+    [typed('1405/09/12', '2026-12-03', { min: '2026-12-04' }), 'before-min', '"To" before "From"'],
+    [typed('1405/09/12', '2026-12-03', { min: '2026-12-04', committed: false }), 'before-min', 'a day out of bounds shows while typing, as :invalid does'],
+    [typed('1405/09/13', '2026-12-04', { min: '2026-12-04', max: '2026-12-04' }), null, 'a one-day range'],
+    [typed('1405/13/01', null, { min: '2026-12-04' }), 'unreadable', 'no day: the bound cannot be compared'],
+  ];
+  for (const [field, expected, reason] of cases) {
+    test(`${JSON.stringify(field.text)} ${field.day ?? 'no day'} (${field.min}…${field.max}): ${expected}`, () => {
+      expect(dayProblem(field), reason).toBe(expected);
+    });
+  }
 });

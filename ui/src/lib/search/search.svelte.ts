@@ -8,7 +8,7 @@ export interface SearchFilters {
   sourceId: number | null;
   bookmarkedOnly: boolean;
   unreadOnly: boolean;
-  /** `<input type="date">` values, "" when unset. */
+  /** Gregorian "YYYY-MM-DD" days, "" when unset: `<input type="date">` values, or what a Jalali day typed in `JalaliDayField` is. */
   from: string;
   to: string;
 }

@@ -5,6 +5,7 @@ import { filterFor, listKey, listText, sourceSections, unreadShown, type ListCho
 function source(id: number, accountId: number | null, folder: string | null = null): Source {
   return {
     id,
+    titleDir: 'ltr',
     title: `feed ${id}`,
     kind: 'feed',
     articleCount: 0,

@@ -2,7 +2,7 @@
 // tag), then each source: Barg's own, then each sync account's under its name.
 import { accountNames } from '../accounts/names';
 import type { ListFilter } from '../articles/rows';
-import type { Account, Source } from '../backend';
+import type { Account, Direction, Source } from '../backend';
 import { groupByFolder, type SourceGroup } from '../feeds/folders';
 import { t } from '../l10n/locale.svelte';
 
@@ -11,7 +11,7 @@ export type ListChoice =
   | { kind: 'unread' }
   | { kind: 'bookmarks' }
   | { kind: 'tag'; tag: string }
-  | { kind: 'source'; id: number; title: string };
+  | { kind: 'source'; id: number; title: string; titleDir?: Direction };
 
 export const ALL: ListChoice = { kind: 'all' };
 
@@ -29,6 +29,8 @@ export function filterFor(choice: ListChoice): ListFilter {
 export interface ListText {
   title: string;
   empty: string;
+  /** The direction a feed's name reads in ("Blogs on امیررضا قادری": ltr); absent for the interface's own names. */
+  dir?: Direction;
 }
 
 export function listText(choice: ListChoice): ListText {
@@ -42,7 +44,7 @@ export function listText(choice: ListChoice): ListText {
     case 'tag':
       return { title: t('bookmarks-tag-title', { tag: choice.tag }), empty: t('bookmarks-tag-empty') };
     case 'source':
-      return { title: choice.title, empty: t('source-empty') };
+      return { title: choice.title, empty: t('source-empty'), dir: choice.titleDir };
   }
 }
 

@@ -1,6 +1,7 @@
 //! Persian digits inside Persian text, and spacing around punctuation.
 
-use super::halfspace::{is_persian_letter_or_zwnj, ZWNJ};
+use super::halfspace::ZWNJ;
+use super::letters::is_persian_letter_or_zwnj;
 use crate::text::{is_ltr_letter, is_rtl_letter};
 
 #[derive(Clone, Copy, PartialEq, Eq)]

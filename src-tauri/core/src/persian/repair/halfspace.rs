@@ -1,8 +1,9 @@
 //! Lost half-spaces (ZWNJ, U+200C), restored from the lexicon and the rules
 //! described in [`super`].
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use super::letters::{fold_yeh_kaf, is_non_joining, is_one_space, word_runs, SOFT_HYPHEN};
 
 pub(super) const ZWNJ: char = '\u{200C}';
 
@@ -46,6 +47,56 @@ const TAR_SUFFIXES: [&str; 2] = ["ترین", "تر"];
 /// (`ادبیات`, `تجربیات` are words of their own).
 const YEH_SUFFIXES: [&str; 6] = ["اید", "ایم", "اند", "ای", "ام", "اش"];
 
+/// What kind of half-space joins two parts of a word: why the repair put it
+/// there (shown to a reader who asks, and used to measure the repair by kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JoinKind {
+    /// `می`/`نمی` (`برمی`…) before a verb: `می‌کند`.
+    Mi,
+    /// A plural or plural-possessive suffix: `کتاب‌ها`, `تنش‌هایش`.
+    Plural,
+    /// `ای`, `ام`, `اند`… after a final ه or ی: `خانه‌ای`, `رفته‌اند`.
+    HehSuffix,
+    /// `تر`, `ترین`: `مهم‌ترین`.
+    Comparative,
+    /// Two words written as one: `رئیس‌جمهور`, `گفت‌وگو`.
+    Compound,
+}
+
+/// The kind of the half-space between `before` (the part of the word before
+/// it) and `after` (the part after it).
+pub fn explain_word_kind(before: &str, after: &str) -> JoinKind {
+    let before = fold_yeh_kaf(before);
+    let after = fold_yeh_kaf(after);
+    if MI_PREFIXES.contains(&before.as_ref()) {
+        JoinKind::Mi
+    } else if HA_SUFFIXES.contains(&after.as_ref()) {
+        JoinKind::Plural
+    } else if TAR_SUFFIXES.contains(&after.as_ref()) {
+        JoinKind::Comparative
+    } else if HEH_SUFFIXES.contains(&after.as_ref())
+        && (before.ends_with('ه') || before.ends_with('ی'))
+    {
+        JoinKind::HehSuffix
+    } else {
+        JoinKind::Compound
+    }
+}
+
+/// How much rarer (in frequency classes, 4 a factor of ten) a spaced
+/// compound may be than its rarer part and still be joined.
+const COMPOUND_MARGIN: i32 = 4;
+
+/// Words that make phrases, not compounds: `به عنوان`, `یکی از`, `کرده است`.
+const FUNCTION_WORDS: [&str; 24] = [
+    "به", "در", "از", "با", "بر", "تا", "که", "این", "آن", "را", "و", "یا", "هم", "هر", "چه",
+    "همه", "یک", "یکی", "است", "بود", "شد", "برای", "چون", "اگر",
+];
+
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
 /// Only the half-space step (for measurement).
 pub fn repair_half_spaces(text: &str) -> String {
     let lex = lexicon();
@@ -87,13 +138,39 @@ pub fn repair_half_spaces(text: &str) -> String {
                     }
                     out.push_str(b);
                     i += 3;
+                    // A suffix after the joined word: `موضع گیری های`.
+                    let mut joined = format!("{fa}{fb}");
+                    while one_space(i) {
+                        let Some(next) = next_word(i + 1) else { break };
+                        let fc = fold_yeh_kaf(next.text);
+                        let Some(glue) = lex.analyze_spaced_suffix(&joined, &fc) else {
+                            break;
+                        };
+                        if glue == Glue::Zwnj {
+                            out.push(ZWNJ);
+                        }
+                        out.push_str(next.text);
+                        joined.push_str(&fc);
+                        i += 2;
+                    }
                     continue;
                 }
             }
         }
         if run.has_zwnj {
-            // A word that has its half-space keeps it.
-            out.push_str(s);
+            // A word that has its half-space keeps it; a soft hyphen in its
+            // place becomes one.
+            if s.contains(SOFT_HYPHEN) {
+                // Only between two Persian letters (not at the run's edge,
+                // next to a Latin word).
+                let inner = s.len() - SOFT_HYPHEN.len_utf8();
+                for (at, c) in s.char_indices() {
+                    let between = at > 0 && at < inner;
+                    out.push(if c == SOFT_HYPHEN && between { ZWNJ } else { c });
+                }
+            } else {
+                out.push_str(s);
+            }
         } else {
             match lex.analyze(&fold_yeh_kaf(s)) {
                 Some(positions) => push_with_zwnj(&mut out, s, &positions),
@@ -249,20 +326,80 @@ impl Lexicon {
         };
         // The prefixes below are at most 8 bytes long, the suffixes 12.
         if a.len() > 8 && b.len() > 12 {
-            return None;
+            return self.spaced_compound(a, b, glue);
         }
         if SPACED_MI.contains(&a) {
             return (self.is_verb_form(b) || split_at_a()).then_some(glue);
         }
-        if HA_SUFFIXES.contains(&b) || b == "ترین" {
-            return self.stem_form(a).is_some().then_some(glue);
+        if let Some(glue) = self.analyze_spaced_suffix(a, b) {
+            return Some(glue);
+        }
+        if HA_SUFFIXES.contains(&b) || TAR_SUFFIXES.contains(&b) {
+            return None;
         }
         if HEH_SUFFIXES.contains(&b) {
             let heh_word =
                 a.ends_with('ه') && a.chars().count() >= 3 && self.stem_form(a).is_some();
-            return (heh_word || split_at_a()).then_some(glue);
+            // `زندگی ام`, `رفتی اند` is not Persian; `ای` after ی is left
+            // alone: it is also the vocative (`گفتی ای دوست`).
+            let yeh_word = a.ends_with('ی')
+                && b != "ای"
+                && YEH_SUFFIXES.contains(&b)
+                && a.chars().count() >= 3
+                && self.stem_form(a).is_some();
+            return (heh_word || yeh_word || split_at_a()).then_some(glue);
         }
-        None
+        self.spaced_compound(a, b, glue)
+    }
+
+    /// `a b` where `b` is a plural or comparative suffix written apart from a
+    /// known word (`کتاب ها`, `مهم ترین`).
+    fn analyze_spaced_suffix(&self, a: &str, b: &str) -> Option<Glue> {
+        let glue = match a.chars().next_back() {
+            Some(c) if is_non_joining(c) => Glue::Join,
+            Some(_) => Glue::Zwnj,
+            None => return None,
+        };
+        let suffix =
+            HA_SUFFIXES.contains(&b) || (TAR_SUFFIXES.contains(&b) && !is_function_word(a));
+        (suffix && self.stem_form(a).is_some()).then_some(glue)
+    }
+
+    /// `a b` is a compound written with a space (`رئیس جمهور`, `سه شنبه`,
+    /// `هلی کوپتر`): the lexicon writes it `a‌b` (or `ab`, then the space just
+    /// goes), neither part is a function word, and the compound is not much
+    /// rarer than its rarer part (a part the lexicon does not know alone
+    /// counts as rare: `کوپتر`). Common phrases that lists also write
+    /// half-spaced (`به عنوان`, `کرده است`, `یکی از`) fail the first two
+    /// tests; `میراث فرهنگی` the last.
+    fn spaced_compound(&self, a: &str, b: &str, glue: Glue) -> Option<Glue> {
+        if is_function_word(a) || is_function_word(b) {
+            return None;
+        }
+        let mut buf = [0u8; 96];
+        let ab = concat_in(&mut buf, a, b)?;
+        let (glue, class) = if let Some(&(form, class)) = self.split.get(ab) {
+            let one_half_space = form.len() == ab.len() + ZWNJ.len_utf8()
+                && form.strip_prefix(a).is_some_and(|r| r.starts_with(ZWNJ));
+            if !one_half_space {
+                return None;
+            }
+            (glue, class)
+        } else if let Some(&class) = self.words.get(ab) {
+            // Written joined more often than with a half-space, and more
+            // often than its rarer part alone (`هلی کوپتر` -> `هلیکوپتر`).
+            (Glue::Join, class)
+        } else {
+            return None;
+        };
+        let part_class = |w: &str| self.stem_form(w).map_or(-1, |(_, c)| i32::from(c));
+        let rarer_part = part_class(a).min(part_class(b));
+        let margin = if glue == Glue::Join {
+            -2
+        } else {
+            COMPOUND_MARGIN
+        };
+        (i32::from(class) - rarer_part >= -margin).then_some(glue)
     }
 
     /// One joined word (folded, no ZWNJ) -> byte offsets where half-spaces go.
@@ -345,6 +482,18 @@ impl Lexicon {
     }
 }
 
+/// `a` and `b` written one after the other in `buf` (no allocation: this is
+/// asked of every two words side by side); `None` when they do not fit.
+fn concat_in<'b>(buf: &'b mut [u8], a: &str, b: &str) -> Option<&'b str> {
+    let n = a.len() + b.len();
+    if n > buf.len() {
+        return None;
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..n].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 fn word_hash(word: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(word)
@@ -389,99 +538,4 @@ fn push_with_zwnj(out: &mut String, word: &str, positions: &[usize]) {
         last = p;
     }
     out.push_str(&word[last..]);
-}
-
-// ---------------------------------------------------------------- characters
-
-/// Letters of Persian words (Arabic script letters, harakat, tatweel) and ZWNJ.
-pub(super) fn is_persian_letter_or_zwnj(c: char) -> bool {
-    matches!(c as u32,
-        0x0621..=0x063A | 0x0640..=0x065F | 0x0670 | 0x0671..=0x06D3 | 0x06D5
-        | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x200C)
-}
-
-pub(super) fn is_arabic_script(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
-/// Letters that do not join to the next letter: a ZWNJ after them shows nothing.
-fn is_non_joining(c: char) -> bool {
-    matches!(
-        c,
-        'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ۀ'
-    )
-}
-
-fn fold_yeh_kaf_char(c: char) -> char {
-    match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
-        _ => c,
-    }
-}
-
-/// Arabic yeh/kaf to Persian, for lookup only. Every mapping is two bytes to
-/// two bytes, so byte offsets in the folded word are offsets in the original.
-fn fold_yeh_kaf(s: &str) -> Cow<'_, str> {
-    // ي ى ك are D9 8A, D9 89, D9 83 in UTF-8: looked for in the bytes, as
-    // every word is folded before it is looked up.
-    let arabic = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xD9 && matches!(w[1], 0x83 | 0x89 | 0x8A));
-    if arabic {
-        Cow::Owned(s.chars().map(fold_yeh_kaf_char).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
-/// Whether a run is exactly one space (without a `memcmp` call: this is
-/// asked between every two words).
-#[inline]
-fn is_one_space(run: &str) -> bool {
-    run.len() == 1 && run.as_bytes()[0] == b' '
-}
-
-/// A maximal run of word characters (`word`) or of everything else.
-#[derive(Clone, Copy)]
-struct Run<'a> {
-    word: bool,
-    text: &'a str,
-    /// Whether it has a half-space (asked of every word, several times).
-    has_zwnj: bool,
-}
-
-/// Splits text into maximal runs of word characters and of everything else.
-fn word_runs(text: &str) -> Vec<Run<'_>> {
-    let mut runs = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start = 0;
-    let mut kind: Option<bool> = None;
-    let mut has_zwnj = false;
-    for (i, c) in text.char_indices() {
-        let w = is_persian_letter_or_zwnj(c);
-        match kind {
-            Some(k) if k == w => {}
-            Some(k) => {
-                runs.push(Run {
-                    word: k,
-                    text: &text[start..i],
-                    has_zwnj,
-                });
-                start = i;
-                kind = Some(w);
-                has_zwnj = false;
-            }
-            None => kind = Some(w),
-        }
-        has_zwnj |= c == ZWNJ;
-    }
-    if let Some(k) = kind {
-        runs.push(Run {
-            word: k,
-            text: &text[start..],
-            has_zwnj,
-        });
-    }
-    runs
 }

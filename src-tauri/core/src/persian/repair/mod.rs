@@ -7,15 +7,15 @@
 //! leaves correct text alone, and `repair(repair(x)) == repair(x)`.
 //!
 //! # Half-spaces
-//! A faithful translation of the measured prototype
-//! `data/eval_halfspace.py`, using the lexicon `data/halfspace-lexicon.txt`
-//! built by `data/build_halfspace_lexicon.py` from hazm, shekar and wordfreq
-//! word lists (see `data/SOURCES.md`). For each Persian word written without a
-//! half-space, in this order:
+//! Rules over the lexicon `data/halfspace-lexicon.txt`, built by
+//! `data/build_halfspace_lexicon.py` from hazm, shekar and wordfreq word lists
+//! (see `data/SOURCES.md`), measured by `examples/halfspace_eval.rs` (by kind,
+//! on text with its half-spaces removed and turned into spaces). For each
+//! Persian word written without a half-space, in this order:
 //! 1. `[split]`: a word the lexicon knows with half-spaces (`رئیسجمهور` →
 //!    `رئیس‌جمهور`, `دقیقهای` → `دقیقه‌ای`, `مشترکالمنافع` → `مشترک‌المنافع`);
 //! 2. `[word]`: a word the lexicon knows joined stays as it is (`موضوعات`,
-//!    `تنها`, `دقیقه`);
+//!    `تنها`, `دقیقه`, the name `قالیباف`, `میانجی`);
 //! 3. `می`/`نمی` (also `برمی`, `درمی`…) + a verb form from the stem lists
 //!    (`میکند` → `می‌کند`);
 //! 4. a known ه-final word + `ای/ام/ات/اش/ایم/اید/اند` (`خانهای` → `خانه‌ای`)
@@ -24,21 +24,39 @@
 //!    wins: `نشستهایم` → `نشسته‌ایم`), so `دقیقهای` is never `دقیق‌های`;
 //! 5. a known word + `ترین`/`تر`; a known ی-final word + `ام/اش/ای/ایم/اید/اند`.
 //!
-//! Spaced forms: `می کند` → `می‌کند`, `کتاب ها` → `کتاب‌ها`, `دقیقه ای` →
-//! `دقیقه‌ای`, and `X و Y` for verb-stem pairs (`گفت و گو` → `گفت‌وگو`).
-//! Spaced compounds (`رئیس جمهور`) are left alone: many are correctly spaced
-//! (`به عنوان`, `کرده است`), joining them cost too much precision.
+//! Spaced forms, word by word: `می کند` → `می‌کند`; a suffix after a known
+//! word (`کتاب ها`, `مهم ترین`, `دقیقه ای`, `زندگی ام`); `X و Y` for
+//! verb-stem pairs (`گفت و گو` → `گفت‌وگو`); a compound the lexicon writes
+//! `X‌Y` when neither part is a function word and the compound is not much
+//! rarer than its rarer part (`رئیس جمهور`, `سه شنبه`; not `به عنوان`,
+//! `یکی از`, `کرده است`, `میراث فرهنگی`); then any suffix after the joined
+//! word (`موضع گیری های` → `موضع‌گیری‌های`).
 //!
 //! Convention: no half-space after a non-joining letter (ا د ذ ر ز ژ و …): it
 //! changes nothing on screen (`کشورها` stays; `کشور ها` becomes `کشورها`).
 //! Arabic yeh/kaf (ي ى ك) are folded for lookup only; the text keeps them.
 
 mod digits;
+mod explain;
 mod halfspace;
+mod letters;
 
 use digits::digits_and_punctuation;
-use halfspace::is_arabic_script;
-pub use halfspace::repair_half_spaces;
+pub use halfspace::{explain_word_kind, repair_half_spaces, JoinKind};
+use letters::is_arabic_script;
+
+pub(crate) use explain::{is_mark, kind_name, source_name, MARK_END, MARK_START};
+
+/// [`repair`], with each word whose half-spaces were put back between marks
+/// that say why (see `explain.rs`; [`crate::persian::repair_html_explained`]
+/// turns them into markup).
+pub(crate) fn repair_explained(text: &str) -> String {
+    if !text.chars().any(is_arabic_script) {
+        return text.to_owned();
+    }
+    let half_spaced = repair_half_spaces(text);
+    digits_and_punctuation(&explain::mark_repaired_words(text, &half_spaced))
+}
 
 /// Repairs text for display: lost half-spaces, Persian digits in Persian text,
 /// spacing around punctuation. Idempotent; never changes letters.
@@ -52,7 +70,8 @@ pub fn repair(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::halfspace::{is_persian_letter_or_zwnj, lexicon, ZWNJ};
+    use super::halfspace::{lexicon, ZWNJ};
+    use super::letters::is_persian_letter_or_zwnj;
     use super::*;
 
     /// `input` repaired (all steps) must give `expected`; `why` says why.
@@ -145,8 +164,8 @@ mod tests {
             ),
             (
                 "رئیس جمهور",
-                "رئیس جمهور",
-                "spaced compounds are left alone (precision)",
+                "رئیس\u{200c}جمهور",
+                "a compound the lexicon knows",
             ),
             ("چهل و یک", "چهل و یک", "not a verb-stem pair"),
             ("کسب و کار", "کسب و کار", "often correctly spaced"),
@@ -154,6 +173,112 @@ mod tests {
         for (input, expected, why) in rows {
             check_hs(input, expected, why);
         }
+    }
+
+    /// Each kind of lost half-space, given as a space: what must join and
+    /// what must stay two words.
+    #[test]
+    fn spaced_forms_by_kind() {
+        let join: &[(&str, &str, &str)] = &[
+            ("او نمی داند", "او نمی\u{200c}داند", "نمی + present stem"),
+            ("آنها می رفتند", "آنها می\u{200c}رفتند", "می + past stem"),
+            ("این کتاب ها را", "این کتاب\u{200c}ها را", "plural ها"),
+            ("سیاست های دولت", "سیاست\u{200c}های دولت", "plural های"),
+            ("مهم ترین خبر", "مهم\u{200c}ترین خبر", "superlative ترین"),
+            ("بزرگ تر از", "بزرگ\u{200c}تر از", "comparative تر"),
+            (
+                "یک مکالمه دقیقه ای",
+                "یک مکالمه دقیقه\u{200c}ای",
+                "ای after ه",
+            ),
+            (
+                "آنها رفته اند",
+                "آنها رفته\u{200c}اند",
+                "اند after a participle",
+            ),
+            ("زندگی ام را", "زندگی\u{200c}ام را", "ام after ی"),
+            (
+                "سه شنبه گذشته",
+                "سه\u{200c}شنبه گذشته",
+                "compound: a weekday",
+            ),
+            ("پیش بینی شد", "پیش\u{200c}بینی شد", "compound"),
+            (
+                "با هلی کوپتر",
+                "با هلیکوپتر",
+                "a compound the web writes joined, far more often than its rarer part alone",
+            ),
+            ("گفت و گو کردند", "گفت\u{200c}وگو کردند", "verb-stem pair"),
+            (
+                "موضع گیری های دولت",
+                "موضع\u{200c}گیری\u{200c}های دولت",
+                "a compound, then its plural",
+            ),
+            (
+                "کشور ها",
+                "کشورها",
+                "after a non-joining letter the space just goes",
+            ),
+        ];
+        for (input, expected, why) in join {
+            check_hs(input, expected, why);
+        }
+        let apart: &[(&str, &str)] = &[
+            ("یکی از آنها", "a phrase, not یکی‌از"),
+            ("این که گفت", "این که: two words here"),
+            ("به عنوان نماینده", "a preposition before a noun"),
+            ("کار کرده است", "a participle and است"),
+            (
+                "میراث فرهنگی کشور",
+                "an ezafe phrase: the compound is much rarer than its parts",
+            ),
+            ("خانه بزرگ", "ezafe without a half-space"),
+            ("گفتی ای دوست", "ای after ی is also the vocative"),
+            ("چهل و یک", "not a verb-stem pair"),
+            ("کسب و کار", "often correctly spaced"),
+        ];
+        for (input, why) in apart {
+            check_hs(input, input, why);
+        }
+    }
+
+    #[test]
+    fn a_soft_hyphen_where_a_half_space_belongs_becomes_one() {
+        check_hs(
+            "او می\u{AD}کند",
+            "او می\u{200c}کند",
+            "a soft hyphen in a Persian word",
+        );
+        check_hs(
+            "co\u{AD}operate",
+            "co\u{AD}operate",
+            "a soft hyphen in a Latin word stays",
+        );
+    }
+
+    /// Joined words that look like a rule's input but are words of their own.
+    #[test]
+    fn whole_words_stay_whole() {
+        let rows: &[(&str, &str)] = &[
+            ("میانجی", "a noun, not می + verb: nobody writes می‌انجد"),
+            ("قالیباف", "a name the web writes joined"),
+            ("ضدانقلاب", "a lexicalised compound"),
+            ("موضوعات", "an Arabic plural, not موضوع‌ات"),
+            ("تنها", "a word, not تن‌ها"),
+        ];
+        for (word, why) in rows {
+            check_hs(word, word, why);
+        }
+        check_hs(
+            "منطقهای",
+            "منطقه\u{200c}ای",
+            "Xه‌ای, not X‌های: منطقه is far more common than منطق",
+        );
+        check_hs(
+            "زمینهای کشاورزی",
+            "زمین\u{200c}های کشاورزی",
+            "the more frequent reading",
+        );
     }
 
     #[test]
@@ -288,5 +413,29 @@ mod tests {
             "Persian digits in Persian text"
         );
         assert_eq!(repair(&fixed), fixed, "idempotent on the sample");
+    }
+
+    /// The same ten words when the sample's writer had typed each half-space
+    /// as a space (`رئیس جمهور`, `می کند`, `گفت و گو`).
+    #[test]
+    fn scraped_sample_all_ten_words_from_spaces() {
+        let pairs = [
+            ("۵۰ دقیقه ای", "۵۰ دقیقه\u{200c}ای"),
+            ("به گفت و گو", "به گفت\u{200c}وگو"),
+            ("بایدن رئیس جمهور آمریکا", "بایدن رئیس\u{200c}جمهور آمریکا"),
+            ("کاهش تنش ها", "کاهش تنش\u{200c}ها"),
+            ("تحمیل تحریم ها", "تحمیل تحریم\u{200c}ها"),
+            ("را تامین می کند", "را تامین می\u{200c}کند"),
+            ("محسوب می شود", "محسوب می\u{200c}شود"),
+            ("توافقنامه هسته ای با", "توافقنامه هسته\u{200c}ای با"),
+            ("یکپارچه منطقه ای را", "یکپارچه منطقه\u{200c}ای را"),
+            (
+                "کشورهای مستقل مشترک المنافع",
+                "کشورهای مستقل مشترک\u{200c}المنافع",
+            ),
+        ];
+        for (spaced, want) in pairs {
+            check_hs(spaced, want, "the seed's word, typed with a space");
+        }
     }
 }
