@@ -22,15 +22,21 @@
 //!    or a known word + `ها/های/هایی/هایم…` (`تنشها` → `تنش‌ها`); when both
 //!    readings exist the more frequent stem wins (a past participle always
 //!    wins: `نشستهایم` → `نشسته‌ایم`), so `دقیقهای` is never `دقیق‌های`;
-//! 5. a known word + `ترین`/`تر`; a known ی-final word + `ام/اش/ای/ایم/اید/اند`.
+//! 5. a known word + `ترین`/`تر`; a known ی-final word + `ام/اش/ای/ایم/اید/اند`;
+//! 6. `بی` + a known word that is no verb (`بیاعتنایی`), or a known word + a
+//!    bound head of four letters or more (`بحرانسازی`): a second part that
+//!    the lists see far more often ending compounds than alone (`سازی`,
+//!    `گذاری`, `شناسی`; computed from the lexicon at load).
 //!
 //! Spaced forms, word by word: `می کند` → `می‌کند`; a suffix after a known
 //! word (`کتاب ها`, `مهم ترین`, `دقیقه ای`, `زندگی ام`); `X و Y` for
 //! verb-stem pairs (`گفت و گو` → `گفت‌وگو`); a compound the lexicon writes
 //! `X‌Y` when neither part is a function word and the compound is not much
 //! rarer than its rarer part (`رئیس جمهور`, `سه شنبه`; not `به عنوان`,
-//! `یکی از`, `کرده است`, `میراث فرهنگی`); then any suffix after the joined
-//! word (`موضع گیری های` → `موضع‌گیری‌های`).
+//! `یکی از`, `کرده است`, `میراث فرهنگی`), `هم` before a compound the
+//! lexicon writes `هم‌X` (`هم اکنون`), `بی` before a known word (`بی شک`), a
+//! known word before a bound head (`بحران سازی`); then any suffix after the
+//! joined word (`موضع گیری های` → `موضع‌گیری‌های`).
 //!
 //! Convention: no half-space after a non-joining letter (ا د ذ ر ز ژ و …): it
 //! changes nothing on screen (`کشورها` stays; `کشور ها` becomes `کشورها`).
@@ -219,6 +225,17 @@ mod tests {
                 "کشورها",
                 "after a non-joining letter the space just goes",
             ),
+            ("او بی شک آمد", "او بی\u{200c}شک آمد", "the prefix بی"),
+            (
+                "بحران سازی کرد",
+                "بحران\u{200c}سازی کرد",
+                "a bound head: سازی seldom stands alone",
+            ),
+            (
+                "هم اکنون",
+                "هم\u{200c}اکنون",
+                "a هم compound the lexicon knows",
+            ),
         ];
         for (input, expected, why) in join {
             check_hs(input, expected, why);
@@ -236,6 +253,9 @@ mod tests {
             ("گفتی ای دوست", "ای after ی is also the vocative"),
             ("چهل و یک", "not a verb-stem pair"),
             ("کسب و کار", "often correctly spaced"),
+            ("بی بی سی", "letters, not the prefix بی"),
+            ("او هم رفت", "هم (also) before a verb"),
+            ("هیچ کاری نکرد", "کاری is a word alone"),
         ];
         for (input, why) in apart {
             check_hs(input, input, why);
@@ -265,10 +285,21 @@ mod tests {
             ("ضدانقلاب", "a lexicalised compound"),
             ("موضوعات", "an Arabic plural, not موضوع‌ات"),
             ("تنها", "a word, not تن‌ها"),
+            (
+                "مخملباف",
+                "a name: a short head (باف) does not split an unknown word",
+            ),
+            ("بیانجامد", "the subjunctive ب before a verb, not بی"),
         ];
         for (word, why) in rows {
             check_hs(word, word, why);
         }
+        check_hs(
+            "بحرانسازی",
+            "بحران\u{200c}سازی",
+            "a known word + a bound head, glued",
+        );
+        check_hs("بیاعتنایی", "بی\u{200c}اعتنایی", "بی + a known word, glued");
         check_hs(
             "منطقهای",
             "منطقه\u{200c}ای",
