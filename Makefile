@@ -132,6 +132,7 @@ build: ui
 # benchmark, which runs the release build on the largest one.
 BENCH_LIBRARIES := $(HOME)/.cache/barg/bench
 bench: ui
+	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo run --release -q -p barg-core --example halfspace_eval -- src-tauri/core/benches/data/fa_perdt-ud-dev.sentences.txt src-tauri/core/benches/data/fa_seraji-ud-dev.sentences.txt
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BENCH_LIBRARY_DIR=$(BENCH_LIBRARIES) BARG_BENCH_SIZES=$${BARG_BENCH_SIZES:-100000,1000000} cargo bench -p barg-core --bench library
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) cargo build --release -p barg
 	CARGO_TARGET_DIR=$(DEV_TARGET_DIR) BARG_BIN=$(DEV_TARGET_DIR)/release/barg BARG_BENCH_LIBRARY=$(BENCH_LIBRARIES)/library-1000000 cargo test -p barg-e2e --test it window_bench:: -- --ignored --nocapture --test-threads 1

@@ -430,80 +430,6 @@ fn throughput(report: &mut String, words: &Words) {
     let _ = writeln!(report, "Folding: {:.0} MB/s. Repair (half-spaces, digits, punctuation): {:.0} MB/s. ({mb:.1} MB of generated Persian text.)", mb / fold_secs, mb / repair_secs);
 }
 
-/// Half-space repair on real text whose half-spaces were removed: where the
-/// repair puts one back, compared with where the writer had one.
-fn repair_quality(report: &mut String) {
-    let files = [
-        ("PerDT", include_str!("data/fa_perdt-ud-dev.sentences.txt")),
-        (
-            "Seraji",
-            include_str!("data/fa_seraji-ud-dev.sentences.txt"),
-        ),
-    ];
-    let _ = writeln!(
-        report,
-        "\n### Half-space repair on UD Persian (half-spaces removed, then repaired)\n"
-    );
-    let _ = writeln!(
-        report,
-        "| corpus | half-spaces | restored | correct | precision | recall |"
-    );
-    let _ = writeln!(report, "|---|---:|---:|---:|---:|---:|");
-    let (mut all_gold, mut all_pred, mut all_tp) = (0, 0, 0);
-    for (name, text) in files {
-        let (mut gold_n, mut pred_n, mut tp) = (0usize, 0usize, 0usize);
-        for line in text.lines() {
-            let mut gold = std::collections::HashSet::new();
-            let mut joined = String::new();
-            let mut index = 0;
-            for c in line.chars() {
-                if c == '\u{200C}' {
-                    gold.insert(index);
-                } else {
-                    joined.push(c);
-                    index += 1;
-                }
-            }
-            let out = repair::repair_half_spaces(&joined);
-            let src: Vec<char> = joined.chars().collect();
-            let mut pred = std::collections::HashSet::new();
-            let (mut i, mut j) = (0usize, 0usize);
-            let out: Vec<char> = out.chars().collect();
-            while j < out.len() {
-                if i < src.len() && src[i] == out[j] {
-                    i += 1;
-                    j += 1;
-                } else if out[j] == '\u{200C}' {
-                    pred.insert(i);
-                    j += 1;
-                } else if i < src.len() && src[i] == ' ' {
-                    i += 1;
-                } else {
-                    break; // repair changed something else: count nothing more on this line
-                }
-            }
-            gold_n += gold.len();
-            pred_n += pred.len();
-            tp += pred.intersection(&gold).count();
-        }
-        let _ = writeln!(
-            report,
-            "| {name} | {gold_n} | {pred_n} | {tp} | {:.3} | {:.3} |",
-            tp as f64 / pred_n.max(1) as f64,
-            tp as f64 / gold_n.max(1) as f64
-        );
-        all_gold += gold_n;
-        all_pred += pred_n;
-        all_tp += tp;
-    }
-    let _ = writeln!(
-        report,
-        "| both | {all_gold} | {all_pred} | {all_tp} | {:.3} | {:.3} |",
-        all_tp as f64 / all_pred.max(1) as f64,
-        all_tp as f64 / all_gold.max(1) as f64
-    );
-}
-
 fn main() {
     // `cargo bench` passes `--bench`; nothing else is taken from the command line.
     let sizes: Vec<usize> = std::env::var("BARG_BENCH_SIZES")
@@ -513,7 +439,6 @@ fn main() {
         .collect();
     let words = Words::load();
     let mut report = String::from("## Barg benchmark\n");
-    repair_quality(&mut report);
     throughput(&mut report, &words);
     for size in sizes {
         bench_size(size, &words, &mut report);

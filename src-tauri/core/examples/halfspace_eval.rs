@@ -7,7 +7,9 @@
 //! ```sh
 //! cargo run --release -p barg-core --example halfspace_eval -- FILE...
 //! ```
-//! Each FILE holds sentences, one a line (the UD Persian dev sets, news text).
+//! Each FILE holds sentences, one a line (the UD Persian dev sets, news text);
+//! `CORPUS=FILE:FILE` adds text that only shows which words writers spell
+//! more than one way.
 //! A ZWNJ after a letter that does not join (ا د ر ز ژ و …) shows nothing and
 //! is left out of the original, as the repair never writes one. Where the
 //! original itself spells a word both ways (`آنها` and `آن‌ها`), either
@@ -177,6 +179,35 @@ fn main() {
         "lexicon loaded in {:.1} ms\n",
         started.elapsed().as_secs_f64() * 1e3
     );
+    // Words the corpus spells more than one way (key without half-spaces and
+    // spaces -> spellings): the files measured and any `CORPUS` files
+    // (colon-separated), so that a larger corpus shows which words writers
+    // spell both ways (`آنها`/`آن‌ها`, `شبیه سازی`/`شبیه‌سازی`).
+    let mut spellings: HashMap<String, HashSet<String>> = HashMap::new();
+    let corpus = std::env::var("CORPUS").unwrap_or_default();
+    for file in files
+        .iter()
+        .map(String::as_str)
+        .chain(corpus.split(':').filter(|f| !f.is_empty()))
+    {
+        let text = std::fs::read_to_string(file).expect("read the corpus file");
+        for line in text.lines().map(clean_gold) {
+            let words: Vec<&str> = line.split(' ').collect();
+            for (i, w) in words.iter().enumerate() {
+                spellings
+                    .entry(w.replace(ZWNJ, ""))
+                    .or_default()
+                    .insert((*w).to_owned());
+                if let Some(next) = words.get(i + 1) {
+                    let pair = format!("{w} {next}");
+                    spellings
+                        .entry(pair.replace([ZWNJ, ' '], ""))
+                        .or_default()
+                        .insert(pair);
+                }
+            }
+        }
+    }
     for input in ["removed", "spaced"] {
         let mut by_kind: BTreeMap<&'static str, Counts> = BTreeMap::new();
         let mut total = Counts::default();
@@ -190,16 +221,6 @@ fn main() {
                 .map(clean_gold)
                 .filter(|l| !l.is_empty())
                 .collect();
-            // Words the original spells both ways (joined key -> spellings).
-            let mut spellings: HashMap<String, HashSet<String>> = HashMap::new();
-            for line in &gold {
-                for w in line.split(' ') {
-                    spellings
-                        .entry(w.replace(ZWNJ, ""))
-                        .or_default()
-                        .insert(w.to_owned());
-                }
-            }
             for line in &gold {
                 let damaged = match input {
                     "removed" => line.replace(ZWNJ, ""),
@@ -231,6 +252,13 @@ fn main() {
                     let written_so = spellings
                         .get(&rw.replace(ZWNJ, ""))
                         .is_some_and(|s| s.contains(&rw) && s.len() > 1);
+                    // The original wrote it apart here, and the corpus also
+                    // writes it as repaired.
+                    let written_so = written_so
+                        || (g == Gap::Space && {
+                            let key = rw.replace(ZWNJ, "");
+                            spellings.get(&key).is_some_and(|s| s.contains(&rw))
+                        });
                     let academy =
                         !strict && g != Gap::Zwnj && r == Gap::Zwnj && !gw.contains(ZWNJ) && {
                             let (a, b) = parts(&rl, &rg, p);
