@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use super::compounds::{bound_heads, is_function_word};
 use super::letters::{fold_yeh_kaf, is_non_joining, is_one_space, word_runs, SOFT_HYPHEN};
 
 pub(super) const ZWNJ: char = '\u{200C}';
@@ -10,7 +11,7 @@ pub(super) const ZWNJ: char = '\u{200C}';
 static LEXICON_TEXT: &str = include_str!("../../../data/halfspace-lexicon.txt");
 
 /// Prefixes of the continuous/negative verb, longest first.
-const MI_PREFIXES: [&str; 9] = [
+pub(super) const MI_PREFIXES: [&str; 9] = [
     "برنمی",
     "درنمی",
     "برمی",
@@ -28,7 +29,7 @@ const PRESENT_ENDINGS: [&str; 6] = ["م", "ی", "د", "یم", "ید", "ند"];
 /// Person endings after a past stem (`می‌کرد` … `می‌کردند`).
 const PAST_ENDINGS: [&str; 6] = ["", "م", "ی", "یم", "ید", "ند"];
 /// Plural and plural-possessive suffixes, longest first.
-const HA_SUFFIXES: [&str; 9] = [
+pub(super) const HA_SUFFIXES: [&str; 9] = [
     "هایشان",
     "هایتان",
     "هایمان",
@@ -40,9 +41,9 @@ const HA_SUFFIXES: [&str; 9] = [
     "ها",
 ];
 /// Suffixes written with a half-space after a silent ه (`خانه‌ای`, `رفته‌اند`).
-const HEH_SUFFIXES: [&str; 7] = ["اید", "ایم", "اند", "ای", "ام", "ات", "اش"];
+pub(super) const HEH_SUFFIXES: [&str; 7] = ["اید", "ایم", "اند", "ای", "ام", "ات", "اش"];
 /// Comparative and superlative.
-const TAR_SUFFIXES: [&str; 2] = ["ترین", "تر"];
+pub(super) const TAR_SUFFIXES: [&str; 2] = ["ترین", "تر"];
 /// Suffixes written with a half-space after a final ی (`زندگی‌ام`); not `ات`
 /// (`ادبیات`, `تجربیات` are words of their own).
 const YEH_SUFFIXES: [&str; 6] = ["اید", "ایم", "اند", "ای", "ام", "اش"];
@@ -81,20 +82,6 @@ pub fn explain_word_kind(before: &str, after: &str) -> JoinKind {
     } else {
         JoinKind::Compound
     }
-}
-
-/// How much rarer (in frequency classes, 4 a factor of ten) a spaced
-/// compound may be than its rarer part and still be joined.
-const COMPOUND_MARGIN: i32 = 4;
-
-/// Words that make phrases, not compounds: `به عنوان`, `یکی از`, `کرده است`.
-const FUNCTION_WORDS: [&str; 23] = [
-    "به", "در", "از", "با", "بر", "تا", "که", "این", "آن", "را", "و", "یا", "هر", "چه", "همه",
-    "یک", "یکی", "است", "بود", "شد", "برای", "چون", "اگر",
-];
-
-fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
 }
 
 /// Only the half-space step (for measurement).
@@ -186,8 +173,8 @@ pub fn repair_half_spaces(text: &str) -> String {
 
 // FxHash (rustc-hash 2, whose finish mixes the low bits that pick a
 // bucket): the lexicon is trusted data, no need for SipHash.
-type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
-type FxSet<K> = rustc_hash::FxHashSet<K>;
+pub(super) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(super) type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 pub(super) struct Lexicon {
     /// Joined key -> (form with half-spaces, frequency class).
@@ -205,13 +192,13 @@ pub(super) struct Lexicon {
     vav: FxMap<&'static str, Vec<&'static str>>,
     /// Second parts that are seldom words alone (`سازی`, `گذاری`, `شناسی`,
     /// `آمیز`): a known word before one, written apart, is a compound.
-    bound_heads: FxSet<&'static str>,
+    pub(super) bound_heads: FxSet<&'static str>,
     /// The longest of them, in bytes.
-    bound_head_bytes: usize,
+    pub(super) bound_head_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Glue {
+pub(super) enum Glue {
     /// Put a ZWNJ where the space was.
     Zwnj,
     /// Remove the space (after a non-joining letter a ZWNJ shows nothing).
@@ -301,7 +288,7 @@ impl Lexicon {
         self.vav.get(x).is_some_and(|ys| ys.contains(&y))
     }
 
-    fn is_verb_form(&self, rest: &str) -> bool {
+    pub(super) fn is_verb_form(&self, rest: &str) -> bool {
         PRESENT_ENDINGS.iter().any(|e| {
             rest.strip_suffix(e)
                 .is_some_and(|s| self.present.contains(s))
@@ -312,7 +299,7 @@ impl Lexicon {
 
     /// The written form of a known stem (with its own half-spaces) and its
     /// frequency class.
-    fn stem_form(&self, stem: &str) -> Option<(&'static str, u8)> {
+    pub(super) fn stem_form(&self, stem: &str) -> Option<(&'static str, u8)> {
         if let Some(&(form, class)) = self.split.get(stem) {
             return Some((form, class));
         }
@@ -372,57 +359,6 @@ impl Lexicon {
         let suffix =
             HA_SUFFIXES.contains(&b) || (TAR_SUFFIXES.contains(&b) && !is_function_word(a));
         (suffix && self.stem_form(a).is_some()).then_some(glue)
-    }
-
-    /// `a b` is a compound written with a space (`رئیس جمهور`, `سه شنبه`,
-    /// `هلی کوپتر`): the lexicon writes it `a‌b` (or `ab`, then the space just
-    /// goes), neither part is a function word, and the compound is not much
-    /// rarer than its rarer part (a part the lexicon does not know alone
-    /// counts as rare: `کوپتر`). Common phrases that lists also write
-    /// half-spaced (`به عنوان`, `کرده است`, `یکی از`) fail the first two
-    /// tests; `میراث فرهنگی` the last.
-    fn spaced_compound(&self, a: &str, b: &str, glue: Glue) -> Option<Glue> {
-        if is_function_word(a) || is_function_word(b) {
-            return None;
-        }
-        // `بی` before a word is its prefix (`بی شک`, `بی اعتنایی`), and a
-        // known word before a bound head is a compound (`بحران سازی`); not
-        // `بی بی سی`, which is letters.
-        let bi = a == "بی" && !matches!(b, "بی" | "سی");
-        if (bi && self.stem_form(b).is_some())
-            || (self.bound_heads.contains(b) && self.stem_form(a).is_some())
-        {
-            return Some(glue);
-        }
-        let mut buf = [0u8; 96];
-        let ab = concat_in(&mut buf, a, b)?;
-        let (glue, class) = if let Some(&(form, class)) = self.split.get(ab) {
-            let one_half_space = form.len() == ab.len() + ZWNJ.len_utf8()
-                && form.strip_prefix(a).is_some_and(|r| r.starts_with(ZWNJ));
-            if !one_half_space {
-                return None;
-            }
-            (glue, class)
-        } else if let Some(&class) = self.words.get(ab) {
-            // Written joined more often than with a half-space, and more
-            // often than its rarer part alone (`هلی کوپتر` -> `هلیکوپتر`).
-            (Glue::Join, class)
-        } else {
-            return None;
-        };
-        // `هم` (also) is a word of its own, but a compound the lexicon
-        // writes `هم‌X` (`هم اکنون`, `هم میهن`) is meant.
-        if a == "هم" && glue == Glue::Zwnj {
-            return Some(glue);
-        }
-        let part_class = |w: &str| self.stem_form(w).map_or(-1, |(_, c)| i32::from(c));
-        let rarer_part = part_class(a).min(part_class(b));
-        let margin = if glue == Glue::Join {
-            -2
-        } else {
-            COMPOUND_MARGIN
-        };
-        (i32::from(class) - rarer_part >= -margin).then_some(glue)
     }
 
     /// One joined word (folded, no ZWNJ) -> byte offsets where half-spaces go.
@@ -503,89 +439,6 @@ impl Lexicon {
         }
         self.glued_compound(k)
     }
-
-    /// An unknown joined word that is `بی` + a known word (`بیاعتنایی`) or
-    /// a known word + a bound head of four letters or more (`بحرانسازی`):
-    /// the compound that lost its half-space.
-    fn glued_compound(&self, k: &str) -> Option<Vec<usize>> {
-        if let Some(rest) = k.strip_prefix("بی") {
-            // Not a verb after the subjunctive ب (`بیانجامد`, `بیاندازند`).
-            if rest.chars().count() >= 3
-                && !is_function_word(rest)
-                && !self.is_verb_form(rest)
-                && self.stem_form(rest).is_some()
-            {
-                return Some(vec!["بی".len()]);
-            }
-        }
-        // Only where a head could start: heads are 8 to `bound_head_bytes`
-        // bytes long (four letters or more; a short head such as `باف` or
-        // `سرا` ends names too: `مخملباف`).
-        let shortest = k.len().saturating_sub(self.bound_head_bytes).max(4);
-        for at in (shortest..k.len().saturating_sub(7)).filter(|&at| k.is_char_boundary(at)) {
-            let (stem, head) = k.split_at(at);
-            if head.chars().count() >= 4
-                && self.bound_heads.contains(head)
-                && !is_function_word(stem)
-                && self.stem_form(stem).is_some()
-            {
-                return self
-                    .stem_form(stem)
-                    .map(|(form, _)| stem_positions(form, stem.len()));
-            }
-        }
-        None
-    }
-}
-
-/// `a` and `b` written one after the other in `buf` (no allocation: this is
-/// asked of every two words side by side); `None` when they do not fit.
-fn concat_in<'b>(buf: &'b mut [u8], a: &str, b: &str) -> Option<&'b str> {
-    let n = a.len() + b.len();
-    if n > buf.len() {
-        return None;
-    }
-    buf[..a.len()].copy_from_slice(a.as_bytes());
-    buf[a.len()..n].copy_from_slice(b.as_bytes());
-    std::str::from_utf8(&buf[..n]).ok()
-}
-
-/// How many compounds of the lexicon a second part must end, and how much
-/// more often (log10) it must end them than stand alone, to be a bound head.
-const BOUND_HEAD_COMPOUNDS: usize = 5;
-const BOUND_HEAD_RATIO: f64 = -0.8;
-
-/// The second parts of the lexicon's two-part compounds that the lists see
-/// far more often inside compounds than alone (`سازی`, `گذاری`, `شناسی`,
-/// `آمیز`, not `کاری` or `نامه`). A part's frequency alone counts spaced
-/// compounds too (`بحران سازی`), hence a ratio below zero.
-fn bound_heads(lex: &Lexicon) -> FxSet<&'static str> {
-    let mut mass: FxMap<&'static str, (usize, f64)> = FxMap::default();
-    for &(form, class) in lex.split.values() {
-        let mut parts = form.split(ZWNJ);
-        let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        if MI_PREFIXES.contains(&first)
-            || HA_SUFFIXES.contains(&second)
-            || HEH_SUFFIXES.contains(&second)
-            || TAR_SUFFIXES.contains(&second)
-        {
-            continue;
-        }
-        let entry = mass.entry(second).or_default();
-        entry.0 += 1;
-        entry.1 += 10f64.powf(f64::from(class) / 4.0);
-    }
-    mass.into_iter()
-        .filter(|(head, (count, total))| {
-            let alone = lex
-                .stem_form(head)
-                .map_or(-1.0, |(_, c)| f64::from(c) / 4.0);
-            *count >= BOUND_HEAD_COMPOUNDS && total.log10() - alone >= BOUND_HEAD_RATIO
-        })
-        .map(|(head, _)| head)
-        .collect()
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -609,7 +462,7 @@ fn form_positions(form: &str, base: usize) -> Vec<usize> {
 }
 
 /// Half-spaces of a stem's form, then one after the stem (`stem_len` bytes).
-fn stem_positions(form: &str, stem_len: usize) -> Vec<usize> {
+pub(super) fn stem_positions(form: &str, stem_len: usize) -> Vec<usize> {
     let mut out = form_positions(form, 0);
     out.push(stem_len);
     out

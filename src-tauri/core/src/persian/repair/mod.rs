@@ -42,6 +42,7 @@
 //! changes nothing on screen (`کشورها` stays; `کشور ها` becomes `کشورها`).
 //! Arabic yeh/kaf (ي ى ك) are folded for lookup only; the text keeps them.
 
+mod compounds;
 mod digits;
 mod explain;
 mod halfspace;
