@@ -201,6 +201,12 @@ async fn spaced_text_names_and_jalali_dates() -> Result<()> {
         SPACED_TITLE_REPAIRED,
         "the title's spaced half-spaces are repaired"
     );
+    let source = name_layout(&window, "[data-testid=reader] .meta .source").await?;
+    assert_reads_in_order(
+        &source,
+        false,
+        "the reader's source line, Persian interface",
+    );
     let body = window.text_of("[data-testid=reader-body]").await?;
     for word in [
         "می\u{200c}گویند",
