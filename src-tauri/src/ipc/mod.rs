@@ -231,11 +231,7 @@ impl From<barg_core::ArticleSummary> for ArticleSummary {
             id: a.id,
             title: a.title,
             title_dir: a.title_dir.into(),
-            source_title_dir: barg_core::title_direction(
-                &a.source_title,
-                barg_core::Direction::Rtl,
-            )
-            .into(),
+            source_title_dir: a.source_title_dir.into(),
             source_title: a.source_title,
             published_at: a.published_at,
             fetched_at: a.fetched_at,
@@ -419,7 +415,7 @@ impl From<barg_core::Source> for Source {
     fn from(s: barg_core::Source) -> Self {
         Self {
             id: s.id,
-            title_dir: barg_core::title_direction(&s.title, barg_core::Direction::Rtl).into(),
+            title_dir: s.title_dir.into(),
             title: s.title,
             kind: s.kind.into(),
             article_count: s.article_count,

@@ -220,6 +220,7 @@ fn list_args(
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let title: String = row.get(1)?;
+    let source_title: String = row.get(2)?;
     let text_start: String = row.get(5)?;
     let snippet = snippet_of(&text_start);
     let article_dir = Direction::parse(&row.get::<_, String>(7)?).unwrap_or(Direction::Rtl);
@@ -227,7 +228,8 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         id: row.get(0)?,
         title_dir: title_direction(&title, article_dir),
         title,
-        source_title: row.get(2)?,
+        source_title_dir: title_direction(&source_title, Direction::Rtl),
+        source_title,
         published_at: row.get(3)?,
         fetched_at: row.get(4)?,
         snippet_dir: detect_direction(&snippet, article_dir),

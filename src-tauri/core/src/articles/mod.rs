@@ -91,6 +91,8 @@ pub struct ArticleSummary {
     pub title: String,
     pub title_dir: Direction,
     pub source_title: String,
+    /// The direction its source's name reads in ("Blogs on امیررضا قادری" is ltr).
+    pub source_title_dir: Direction,
     pub published_at: Option<Timestamp>,
     pub fetched_at: Timestamp,
     /// The first line of the text, cut at a word near 240 characters.
@@ -278,6 +280,8 @@ pub struct Source {
     pub images: ImagePolicy,
     /// The sync account whose subscription it is (`None`: Barg's own).
     pub account_id: Option<i64>,
+    /// The direction its name reads in ("Blogs on امیررضا قادری" is ltr).
+    pub title_dir: Direction,
 }
 
 impl Library {
@@ -294,9 +298,11 @@ impl Library {
                  FROM sources s ORDER BY s.folder IS NOT NULL, s.folder, s.title",
             )?;
             let rows = stmt.query_map([], |r| {
+                let title: String = r.get(1)?;
                 Ok(Source {
                     id: r.get(0)?,
-                    title: r.get(1)?,
+                    title_dir: crate::text::title_direction(&title, Direction::Rtl),
+                    title,
                     // A kind this Barg does not know (a later Barg's) is
                     // listed as a file source rather than hiding every source.
                     kind: r

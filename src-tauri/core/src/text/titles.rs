@@ -153,7 +153,13 @@ fn normalized(word: &str) -> String {
 /// The direction to show a short text in (see the module's documentation);
 /// `fallback` when it has no letters.
 pub fn title_direction(text: &str, fallback: Direction) -> Direction {
-    let sample: String = text.chars().take(DIRECTION_SAMPLE_CHARS).collect();
+    // The first DIRECTION_SAMPLE_CHARS characters, borrowed (this is asked
+    // of every row of a list, for its title and its source's name).
+    let end = text
+        .char_indices()
+        .nth(DIRECTION_SAMPLE_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    let sample = &text[..end];
     let rtl = sample.chars().any(is_rtl_letter);
     let ltr = sample.chars().any(is_ltr_letter);
     match (rtl, ltr) {

@@ -37,19 +37,30 @@ export function cutToFit(text: string, fits: (candidate: string) => boolean): st
  */
 export function fitText(node: HTMLElement, text: string) {
   let full = text;
-  const fit = () => {
+  const show = () => {
     node.title = full;
+    node.textContent = full;
+  };
+  // Runs when the width is known and whenever it changes. A name that fits
+  // costs one read of the layout; only a cut one writes and measures again
+  // (rows mount by the dozen while a list scrolls).
+  const fit = () => {
+    if (node.textContent !== full) node.textContent = full;
+    if (node.scrollWidth <= node.clientWidth + 1) return;
     node.textContent = cutToFit(full, (candidate) => {
       node.textContent = candidate;
       return node.scrollWidth <= node.clientWidth + 1;
     });
   };
+  // The whole name at first; the observer's first call, after layout, cuts it.
+  show();
   const observer = new ResizeObserver(fit);
   observer.observe(node);
-  fit();
   return {
     update(next: string) {
+      if (next === full) return;
       full = next;
+      show();
       fit();
     },
     destroy() {
